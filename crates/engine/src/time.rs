@@ -1,0 +1,13 @@
+//! Virtual time: integer microseconds since the start of a run.
+
+/// A point in, or a span of, virtual time in microseconds.
+pub type TimeUs = u64;
+
+pub const US_PER_MS: u64 = 1_000;
+pub const US_PER_S: u64 = 1_000_000;
+
+/// Microseconds between events at `rate_per_s`, rounded to the nearest and at least 1.
+pub fn interval_us(rate_per_s: f64) -> TimeUs {
+    let us = (US_PER_S as f64 / rate_per_s).round();
+    if us < 1.0 { 1 } else { us as TimeUs }
+}
