@@ -24,8 +24,9 @@ pub enum LossCause {
     ConsumerCrash,
     /// Dropped on the consumer's link under auto-ack.
     ConsumerLink,
-    /// Nacked without requeue and no dead-letter exchange.
-    NackDiscarded,
+    /// Processing failed and the message was dropped: a nack without requeue and without a
+    /// dead-letter exchange, or a failure under auto-ack.
+    Discarded,
 }
 
 impl LossCause {
@@ -38,7 +39,7 @@ impl LossCause {
         LossCause::QueueUnavailable,
         LossCause::ConsumerCrash,
         LossCause::ConsumerLink,
-        LossCause::NackDiscarded,
+        LossCause::Discarded,
     ];
     pub const COUNT: usize = Self::ALL.len();
 
@@ -53,7 +54,7 @@ impl LossCause {
             LossCause::QueueUnavailable => "queue_unavailable",
             LossCause::ConsumerCrash => "consumer_crash",
             LossCause::ConsumerLink => "consumer_link",
-            LossCause::NackDiscarded => "nack_discarded",
+            LossCause::Discarded => "discarded",
         }
     }
 
