@@ -185,20 +185,6 @@ impl Validator {
             .enumerate()
             .map(|(i, n)| self.node(i, n))
             .collect();
-        config.exchanges = s
-            .exchanges
-            .iter()
-            .enumerate()
-            .map(|(i, e)| self.exchange(i, e))
-            .collect();
-        let mut home_nodes = Vec::with_capacity(s.queues.len());
-        for (i, queue) in s.queues.iter().enumerate() {
-            let (queue_config, home) = self.queue(i, queue, s);
-            config.queues.push(queue_config);
-            home_nodes.push(home);
-        }
-        config.bindings = self.bindings(s);
-
         let mut faults = Vec::new();
         let mut messages_estimate = 0.0;
         for (i, producer) in s.producers.iter().enumerate() {
@@ -222,6 +208,20 @@ impl Validator {
                 ),
             );
         }
+        config.exchanges = s
+            .exchanges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| self.exchange(i, e))
+            .collect();
+        let mut home_nodes = Vec::with_capacity(s.queues.len());
+        for (i, queue) in s.queues.iter().enumerate() {
+            let (queue_config, home) = self.queue(i, queue, s);
+            config.queues.push(queue_config);
+            home_nodes.push(home);
+        }
+        config.bindings = self.bindings(s);
+
         for (i, consumer) in s.consumers.iter().enumerate() {
             let consumer_config = self.consumer(i, consumer, &home_nodes, &mut faults);
             config.consumers.push(consumer_config);
@@ -360,11 +360,11 @@ impl Validator {
         match self.ids.get(id) {
             Some(declared) if declared.kind == kind => Some(declared.index),
             Some(declared) => {
-                let other = declared.kind.word();
+                let other = with_article(declared.kind.word());
                 self.error(
                     path,
                     format!(
-                        "no {} with id \"{}\" (\"{}\" is a {other})",
+                        "no {} with id \"{}\" (\"{}\" is {other})",
                         kind.word(),
                         id.escape_debug(),
                         id.escape_debug()
@@ -405,11 +405,11 @@ impl Validator {
                 self.error(
                     path,
                     format!(
-                        "no producer or consumer with id \"{}\" (\"{}\" is a {}; a link belongs \
+                        "no producer or consumer with id \"{}\" (\"{}\" is {}; a link belongs \
                          to a producer or a consumer)",
                         id.escape_debug(),
                         id.escape_debug(),
-                        other.word()
+                        with_article(other.word())
                     ),
                 );
                 None
@@ -1655,6 +1655,14 @@ fn overlap(a: &ScheduledFault, b: &ScheduledFault) -> bool {
     a.at_us < end(b) && b.at_us < end(a)
 }
 
+fn with_article(word: &str) -> String {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {word}")
+    } else {
+        format!("a {word}")
+    }
+}
+
 fn rate_shape_word(shape: RateShape) -> &'static str {
     match shape {
         RateShape::Constant => "constant",
@@ -1696,21 +1704,23 @@ fn readable_duration(us: TimeUs) -> String {
     }
 }
 
-/// A number as a learner would write it: `5`, `0.25`, `1e12`, `1.5e6`.
+/// A number as a learner would write it: `5`, `0.25`, `86400`, `1e12`, `1.5e6` (the exponent
+/// form for large whole numbers, when it is the shorter one).
 pub(crate) fn num(value: f64) -> String {
     if value.is_nan() {
-        "NaN".to_string()
-    } else if value.is_infinite() {
-        if value > 0.0 {
-            "inf".to_string()
-        } else {
-            "-inf".to_string()
-        }
-    } else if value.abs() >= 1e6 && value == value.trunc() {
-        format!("{value:e}")
-    } else {
-        format!("{value}")
+        return "NaN".to_string();
     }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let plain = format!("{value}");
+    if value.abs() >= 1e6 && value == value.trunc() {
+        let exponent = format!("{value:e}");
+        if exponent.len() < plain.len() {
+            return exponent;
+        }
+    }
+    plain
 }
 
 fn round_significant(value: f64, digits: i32) -> f64 {
@@ -1733,6 +1743,10 @@ mod tests {
         assert_eq!(num(5.0), "5");
         assert_eq!(num(0.25), "0.25");
         assert_eq!(num(-3.0), "-3");
+        assert_eq!(num(86_400.0), "86400");
+        assert_eq!(num(100_000.0), "100000");
+        assert_eq!(num(31_536_000.0), "31536000");
+        assert_eq!(num(86_400_000.0), "8.64e7");
         assert_eq!(num(f64::NAN), "NaN");
         assert_eq!(num(f64::NEG_INFINITY), "-inf");
         assert_eq!(round_significant(123_456_789.0, 3), 123_000_000.0);
