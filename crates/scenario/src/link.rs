@@ -186,7 +186,12 @@ fn parse_checksum(hex: &str) -> Result<u32, LinkError> {
 
 fn base64_error(error: &base64::DecodeError, payload: &str) -> LinkError {
     match *error {
-        base64::DecodeError::InvalidByte(offset, _) => LinkError::NotBase64 { position: offset },
+        // base64 reports where its decoder noticed; the learner wants the first stray character.
+        base64::DecodeError::InvalidByte(offset, _) => LinkError::NotBase64 {
+            position: payload
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(offset),
+        },
         // A length no encoder makes, or stray bits at the end: the data lost its last characters.
         base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(_, _) => {
             LinkError::Truncated
