@@ -20,3 +20,28 @@ pub use link::{decode, encode, LinkError};
 pub use report_json::{report_to_json, report_to_string};
 pub use schema::*;
 pub use validate::validate;
+
+use mqlab_engine::report::Report;
+use mqlab_engine::trace::Trace;
+
+/// Validates the scenario and runs it to its horizon; `seed_override` replaces its seed.
+pub fn run(scenario: &Scenario, seed_override: Option<u64>) -> Result<Report, Errors> {
+    let mut config = validate(scenario)?;
+    if let Some(seed) = seed_override {
+        config.seed = seed;
+    }
+    Ok(mqlab_engine::Simulation::new(config).run())
+}
+
+/// Validates the scenario and re-runs it, recording the life of message `message_id`.
+pub fn trace(
+    scenario: &Scenario,
+    message_id: u64,
+    seed_override: Option<u64>,
+) -> Result<Trace, Errors> {
+    let mut config = validate(scenario)?;
+    if let Some(seed) = seed_override {
+        config.seed = seed;
+    }
+    Ok(mqlab_engine::trace_message(config, message_id))
+}
