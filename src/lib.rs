@@ -1,0 +1,20 @@
+//! MQ Lab's web app: a thin Yew layer over the engine (DESIGN §5).
+//!
+//! For now the page is small and honest: pick a preset, run it in the engine inside the browser,
+//! and read its report totals. The browser parts (`app`, `panic`) exist only on wasm32; the rest
+//! is plain Rust and is tested natively.
+
+pub mod report_view;
+pub mod runner;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod panic;
+
+/// Installs the panic panel and mounts the app on `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    panic::install();
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,72 @@
+// Smoke test of the built page in Debian's headless Chromium: it loads, runs the default preset
+// in wasm, and shows the same report totals as the native `mqlab run` of that preset.
+//
+// Run by scripts/test.sh after `trunk build --release`; alone: `node --test tests/e2e/`.
+// Screenshots land in tests/artifacts/.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  TOTAL_NAMES, cliPresetNames, nativeReport, openBrowser, screenshot, serveDist,
+} from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await openBrowser(new URL(server.url).origin);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the page runs the default preset and shows the same totals as mqlab run', { timeout: 180_000 }, async (t) => {
+  const { page, problems } = browser;
+  try {
+    await page.goto(server.url);
+    const runState = page.getByTestId('run-state');
+    await runState.waitFor();
+    assert.equal(await runState.getAttribute('data-state'), 'idle');
+
+    // The default preset is the first in the scenario crate's list, as `mqlab presets` prints it.
+    const preset = await page.getByTestId('preset').inputValue();
+    assert.ok(preset, 'the preset picker has a selected preset');
+    const cliNames = cliPresetNames();
+    if (cliNames) assert.equal(preset, cliNames[0], 'the page defaults to the first preset');
+    await screenshot(page, 'smoke-idle');
+
+    await page.getByTestId('run').click();
+    await page.locator('[data-testid="run-state"][data-state="finished"]').waitFor({ timeout: 150_000 });
+    await screenshot(page, 'smoke-finished');
+    const errorPanel = page.getByTestId('error');
+    if ((await errorPanel.count()) > 0) {
+      assert.fail(`the run failed: ${(await errorPanel.first().textContent()).trim()}`);
+    }
+
+    const { report, source } = nativeReport(preset);
+    t.diagnostic(`preset ${preset}; native report from ${source}`);
+    for (const name of TOTAL_NAMES) {
+      const shown = (await page.getByTestId(`total-${name}`).textContent()).trim();
+      assert.equal(shown, String(report.totals[name]), `total-${name}`);
+    }
+    for (const [cause, count] of Object.entries(report.lost_by_cause ?? {})) {
+      const shown = (await page.getByTestId(`lost-${cause}`).textContent()).trim();
+      assert.equal(shown, String(count), `lost-${cause}`);
+    }
+    for (const key of ['p50', 'p99']) {
+      const shown = (await page.getByTestId(`latency-${key}`).textContent()).trim();
+      const expected = report.latency_ms?.[key];
+      if (typeof expected === 'number') assert.equal(Number(shown), expected, `latency-${key}`);
+    }
+    t.diagnostic(`totals: ${TOTAL_NAMES.map((n) => `${n}=${report.totals[n]}`).join(' ')}`);
+
+    assert.deepEqual(problems, [], 'the page logged errors or reached outside its origin');
+  } catch (error) {
+    await screenshot(page, 'smoke-failure').catch(() => {});
+    throw error;
+  }
+});
