@@ -83,6 +83,7 @@ pub fn App() -> Html {
         move || State { preset: first, run: RunState::Idle }
     });
     let running = state.run == RunState::Running;
+    let info = use_memo(state.preset.clone(), |preset| runner::describe(preset));
 
     let on_select = {
         let state = state.clone();
@@ -138,6 +139,7 @@ pub fn App() -> Html {
                           data-state={state.run.name()} role="status">
                         { state.run.name() }
                     </span>
+                    { about(info.as_ref().as_ref()) }
                 </section>
                 { results(&state.run) }
             </main>
@@ -146,6 +148,24 @@ pub fn App() -> Html {
                 <code>{ "mqlab run" }</code>{ " on the command line." }
             </footer>
         </>
+    }
+}
+
+/// The preset's title and description, and the seed and horizon that make its run repeatable.
+fn about(info: Option<&runner::PresetInfo>) -> Html {
+    let Some(info) = info else {
+        return html! {};
+    };
+    html! {
+        <div class="about" data-testid="preset-about">
+            <p class="about-title">{ info.title.clone() }</p>
+            if let Some(description) = &info.description {
+                <p class="about-text">{ description.clone() }</p>
+            }
+            <p class="muted">
+                { format!("seed {} · {} s of virtual time", info.seed, info.horizon_s) }
+            </p>
+        </div>
     }
 }
 
@@ -186,7 +206,7 @@ fn report(view: &ReportView, wall_ms: f64) -> Html {
                     <p class={classes!("balance", if view.balances() { "ok" } else { "bad" })}
                        data-testid="balance">
                         { if view.balances() {
-                            "✓ produced = processed + lost + expired + dead-lettered + rejected + in flight"
+                            "✓ produced = processed + lost + expired + dead\u{2011}lettered + rejected + in\u{a0}flight"
                         } else {
                             "✗ the totals do not add up to produced: this is a bug in the engine"
                         } }

@@ -25,7 +25,8 @@ pub const TOTAL_NAMES: [&str; 9] = [
 pub struct ReportView {
     /// `(name, count)` for every name of [`TOTAL_NAMES`], in that order.
     pub totals: Vec<(&'static str, u64)>,
-    /// `(cause, count)` as the report lists them; their sum is the `lost` total.
+    /// `(cause, count)` for the causes that lost at least one message, in the report's order;
+    /// their sum is the `lost` total.
     pub lost_by_cause: Vec<(String, u64)>,
     /// Latency from creation to processing, in milliseconds, written as the report writes it.
     pub latency_ms_p50: String,
@@ -53,7 +54,9 @@ impl ReportView {
                 let count = count.as_u64().ok_or_else(|| {
                     format!("the report's lost_by_cause.{cause} is not a count")
                 })?;
-                lost_by_cause.push((cause.clone(), count));
+                if count > 0 {
+                    lost_by_cause.push((cause.clone(), count));
+                }
             }
         }
 
@@ -113,7 +116,7 @@ mod tests {
                 "produced": 10, "processed": 6, "duplicates": 1, "lost": 2, "expired": 1,
                 "dead_lettered": 0, "rejected": 1, "in_flight": 0, "out_of_order": 3
             },
-            "lost_by_cause": { "network": 2 },
+            "lost_by_cause": { "network": 2, "overflow": 0 },
             "latency_ms": { "mean": 1.5, "p50": 1.25, "p99": 4.0 }
         })
     }

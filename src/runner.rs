@@ -8,6 +8,27 @@ pub fn preset_names() -> Vec<&'static str> {
     mqlab_scenario::presets::names()
 }
 
+/// What the page says about a preset before it runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PresetInfo {
+    /// The scenario's own `name` (the preset's title).
+    pub title: String,
+    pub description: Option<String>,
+    pub seed: u64,
+    pub horizon_s: f64,
+}
+
+/// The title, description, seed and horizon of the named preset.
+pub fn describe(name: &str) -> Option<PresetInfo> {
+    let scenario = mqlab_scenario::presets::get(name)?;
+    Some(PresetInfo {
+        title: scenario.name,
+        description: scenario.description,
+        seed: scenario.seed,
+        horizon_s: scenario.horizon_s,
+    })
+}
+
 /// Runs the named preset to its horizon and returns its report as JSON, the same object that
 /// `mqlab run` prints for that preset. Errors are sentences for the page's error panel.
 pub fn run_preset(name: &str) -> Result<Value, String> {

@@ -56,22 +56,24 @@ fn every_preset_report_is_byte_identical_to_native() {
     wasm_bindgen_test::console_log!("{} presets: wasm reports identical to native", SNAPSHOTS.len());
 }
 
-/// One line that locates the first difference, so a failure says where to look.
+/// One line that locates the first difference, so a failure says where to look (the report is
+/// one line of JSON, so the place is a byte offset with some text around it).
 fn first_difference(preset: &str, native: &str, wasm: &str) -> String {
-    let mut native_lines = native.lines();
-    let mut wasm_lines = wasm.lines();
-    for line_number in 1.. {
-        match (native_lines.next(), wasm_lines.next()) {
-            (Some(n), Some(w)) if n == w => continue,
-            (None, None) => break,
-            (n, w) => {
-                return format!(
-                    "  {preset}: line {line_number}: native {:?}, wasm {:?}",
-                    n.unwrap_or("<end>"),
-                    w.unwrap_or("<end>")
-                )
-            }
-        }
-    }
-    format!("  {preset}: the reports differ only in line endings or a final newline")
+    let at = native
+        .bytes()
+        .zip(wasm.bytes())
+        .position(|(n, w)| n != w)
+        .unwrap_or(native.len().min(wasm.len()));
+    let around = |text: &str| -> String {
+        let start = at.saturating_sub(60);
+        let end = (at + 60).min(text.len());
+        String::from_utf8_lossy(&text.as_bytes()[start..end]).into_owned()
+    };
+    format!(
+        "  {preset}: first difference at byte {at} (native {} bytes, wasm {} bytes)\n    native: …{}…\n    wasm:   …{}…",
+        native.len(),
+        wasm.len(),
+        around(native),
+        around(wasm)
+    )
 }
