@@ -103,12 +103,12 @@ impl Simulation {
                     c.expires_us = self.now_us.saturating_add(ttl);
                 }
             }
-            self.to_queue_leader(copy, node);
+            self.send_to_queue_leader(copy, node);
         }
     }
 
     /// Sends a new copy from the node that routed it to its queue's leader.
-    fn to_queue_leader(&mut self, copy: Key, from: NodeId) {
+    fn send_to_queue_leader(&mut self, copy: Key, from: NodeId) {
         let Some(c) = self.copies.get(copy) else { return };
         let q = c.queue;
         match self.queues[q.0 as usize].leader {
@@ -261,8 +261,14 @@ impl Simulation {
         }
     }
 
+    /// A replica still counts only while its copy is in the queue: once the leader that sent it
+    /// has died and dropped the copy, a late replica must not confirm it.
+    fn replica_still_wanted(&self, copy: Key) -> bool {
+        self.copies.get(copy).is_some_and(|c| !matches!(c.place, Place::Orphaned(_) | Place::Parked))
+    }
+
     pub(crate) fn on_replica_at_node(&mut self, copy: Key, node: NodeId) {
-        if !self.nodes[node.0 as usize].up || self.copies.get(copy).is_none() {
+        if !self.nodes[node.0 as usize].up || !self.replica_still_wanted(copy) {
             return;
         }
         let done = self.node_work_done_us(node);
@@ -272,7 +278,7 @@ impl Simulation {
 
     pub(crate) fn on_replica_taken(&mut self, copy: Key, node: NodeId, node_epoch: u32) {
         let n = &self.nodes[node.0 as usize];
-        if !n.up || n.epoch != node_epoch {
+        if !n.up || n.epoch != node_epoch || !self.replica_still_wanted(copy) {
             return;
         }
         let Some(c) = self.copies.get_mut(copy) else { return };
@@ -378,7 +384,7 @@ impl Simulation {
             return;
         }
         while let Some(&head) = self.queues[qi].ready.front() {
-            let expired = self.copies.get(head).map_or(true, |c| c.expires_us <= self.now_us);
+            let expired = self.copies.get(head).is_none_or(|c| c.expires_us <= self.now_us);
             if !expired {
                 break;
             }
@@ -387,15 +393,20 @@ impl Simulation {
         }
     }
 
+    /// Plans an expiry check for the head's expiry time. None while the queue is unavailable:
+    /// nothing expires on a node that is down, and the restart plans the next check.
     pub(crate) fn schedule_expiry_check(&mut self, q: QueueId) {
         let qi = q.0 as usize;
+        if self.queues[qi].leader.is_none() {
+            return;
+        }
         let Some(&head) = self.queues[qi].ready.front() else { return };
         let Some(expires_us) = self.copies.get(head).map(|c| c.expires_us) else { return };
         if expires_us == TimeUs::MAX {
             return;
         }
         let queue = &mut self.queues[qi];
-        if queue.expiry_check_at_us.map_or(true, |t| t > expires_us) {
+        if queue.expiry_check_at_us.is_none_or(|t| t > expires_us) {
             queue.expiry_check_at_us = Some(expires_us);
             self.events.push(expires_us.max(self.now_us), Event::ExpiryCheck(q));
         }
@@ -403,7 +414,7 @@ impl Simulation {
 
     pub(crate) fn on_expiry_check(&mut self, q: QueueId) {
         let queue = &mut self.queues[q.0 as usize];
-        if queue.expiry_check_at_us.map_or(false, |t| t > self.now_us) {
+        if queue.expiry_check_at_us.is_some_and(|t| t > self.now_us) {
             // A stale check: a later one is planned for the current head.
             return;
         }
@@ -423,6 +434,13 @@ impl Simulation {
         n.fsync_running = false;
         n.fsync_batch.clear();
         n.fsync_waiting.clear();
+        // Clients connected to this node lose their connection first, so no failover delivers
+        // to them.
+        let cut: Vec<usize> =
+            (0..self.consumers.len()).filter(|&ci| self.config.consumers[ci].node == node).collect();
+        for &ci in &cut {
+            self.consumers[ci].connected = false;
+        }
         for qi in 0..self.queues.len() {
             if !self.queues[qi].replicas.contains(&node) {
                 continue;
@@ -438,12 +456,9 @@ impl Simulation {
                 }
             }
         }
-        // Clients connected to this node lose their connection.
-        for ci in 0..self.consumers.len() {
-            if self.config.consumers[ci].node == node {
-                self.close_channel(crate::config::ConsumerId(ci as u16), |_| true);
-                self.consumers[ci].connected = false;
-            }
+        for ci in cut {
+            self.close_channel(crate::config::ConsumerId(ci as u16), |_| true);
+            self.dispatch(self.config.consumers[ci].queue);
         }
     }
 
@@ -473,7 +488,7 @@ impl Simulation {
             let keep: Vec<bool> = self.consumers[c.0 as usize]
                 .unacked
                 .iter()
-                .map(|&k| self.copies.get(k).map_or(false, survives))
+                .map(|&k| self.copies.get(k).is_some_and(survives))
                 .collect();
             let mut i = 0;
             self.close_channel(c, |_| {

@@ -150,7 +150,7 @@ impl Simulation {
                 (self.config.consumers[ci].idempotency, self.config.consumers[ci].failure_probability);
             // The seed's dedupe: look the id up before processing (it is recorded only after).
             if idempotency == Idempotency::DedupeIds
-                && self.messages.get(msg).map_or(false, |m| m.dedupe_marked & (1 << q.0) != 0)
+                && self.messages.get(msg).is_some_and(|m| m.dedupe_marked & (1 << q.0) != 0)
             {
                 self.store.duplicates_absorbed += 1;
                 self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "skipped: id already in the dedupe store".into());
@@ -315,7 +315,8 @@ impl Simulation {
 
     /// The broker closes the consumer's channel: every unacked delivery for which `keep` says
     /// yes goes back to the front of the queue as a redelivery; the consumer may still hold and
-    /// process the old one, but its ack will not count.
+    /// process the old one, but its ack will not count. The caller dispatches the queue once the
+    /// consumer's new state is set.
     pub(crate) fn close_channel(&mut self, c: ConsumerId, mut keep: impl FnMut(Key) -> bool) {
         let ci = c.0 as usize;
         self.consumers[ci].channel_epoch += 1;
@@ -342,8 +343,6 @@ impl Simulation {
             let Some(q) = self.copies.get(copy).map(|cp| cp.queue) else { continue };
             self.queues[q.0 as usize].ready.push_front(copy);
         }
-        let q = self.config.consumers[ci].queue;
-        self.dispatch(q);
     }
 
     /// The consumer opens a new channel if it can reach its node.
@@ -359,10 +358,10 @@ impl Simulation {
     pub(crate) fn consumer_crash(&mut self, c: ConsumerId) {
         let ci = c.0 as usize;
         self.consumers[ci].stats.crashes += 1;
+        self.consumers[ci].up = false;
+        self.consumers[ci].connected = false;
         self.close_channel(c, |_| true);
         let state = &mut self.consumers[ci];
-        state.up = false;
-        state.connected = false;
         state.process_epoch += 1;
         state.busy_threads = 0;
         state.outstanding = 0;
@@ -375,6 +374,7 @@ impl Simulation {
                 self.end_copy(copy, fate);
             }
         }
+        self.dispatch(self.config.consumers[ci].queue);
     }
 
     pub(crate) fn consumer_restart(&mut self, c: ConsumerId) {
@@ -394,7 +394,8 @@ impl Simulation {
 
     /// A partition of the consumer's link: the broker sees the connection die.
     pub(crate) fn consumer_link_cut(&mut self, c: ConsumerId) {
-        self.close_channel(c, |_| true);
         self.consumers[c.0 as usize].connected = false;
+        self.close_channel(c, |_| true);
+        self.dispatch(self.config.consumers[c.0 as usize].queue);
     }
 }
