@@ -24,7 +24,10 @@ impl Default for Latency {
 
 impl Latency {
     pub fn record(&mut self, latency_us: TimeUs) {
-        self.histogram.saturating_record(latency_us);
+        // `record` grows the auto-resizing histogram; it fails only beyond u64 range.
+        if self.histogram.record(latency_us).is_err() {
+            self.histogram.saturating_record(latency_us);
+        }
         self.sum_us += latency_us as u128;
     }
 

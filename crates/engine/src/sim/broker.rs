@@ -253,6 +253,12 @@ impl Simulation {
         self.answer_producer(msg, attempt, true);
     }
 
+    /// A copy consumed before its disk write or replicas finished no longer needs them: RabbitMQ
+    /// confirms a message once every queue has either persisted it or had it consumed.
+    pub(crate) fn consumed(&mut self, copy: Key) {
+        self.accept(copy);
+    }
+
     fn ack_copy(&mut self, copy: Key) {
         let Some(c) = self.copies.get_mut(copy) else { return };
         c.acks_needed = c.acks_needed.saturating_sub(1);

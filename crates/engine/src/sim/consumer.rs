@@ -211,6 +211,9 @@ impl Simulation {
         match cp.place {
             Place::AtConsumer(_) => {
                 self.consumers[ci].outstanding -= 1;
+                if ok {
+                    self.consumed(copy);
+                }
                 let fate = if ok { Fate::None } else { Fate::Lost(LossCause::Discarded) };
                 self.end_copy(copy, fate);
                 self.dispatch(q);
@@ -300,6 +303,7 @@ impl Simulation {
         match ack {
             AckKind::Ack => {
                 self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), || "acked".into());
+                self.consumed(copy);
                 self.end_copy(copy, Fate::None);
             }
             AckKind::NackRequeue => {
