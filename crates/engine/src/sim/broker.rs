@@ -197,7 +197,7 @@ impl Simulation {
                 }
             }
         }
-        let replicas = self.queues[qi].replicas.clone();
+        let n_replicas = self.queues[qi].replicas.len();
         let quorum = matches!(self.config.queues[qi].placement, Placement::Quorum(_));
         let Some(c) = self.copies.get_mut(copy) else { return };
         c.place = Place::Ready;
@@ -209,8 +209,9 @@ impl Simulation {
         if persistent {
             acks_needed += 1;
         }
-        for &node in replicas.iter().filter(|&&n| n != leader) {
-            if self.nodes[node.0 as usize].up {
+        for i in 0..n_replicas {
+            let node = self.queues[qi].replicas[i];
+            if node != leader && self.nodes[node.0 as usize].up {
                 sent_to += 1;
                 let at = self.now_us + self.config.inter_node_latency_us;
                 self.events.push(at, Event::ReplicaAtNode { copy, node });
@@ -218,7 +219,7 @@ impl Simulation {
         }
         if quorum {
             // A majority of the replica set, the leader's own disk write counted as one.
-            let majority = (replicas.len() / 2 + 1) as u8;
+            let majority = (n_replicas / 2 + 1) as u8;
             acks_needed = majority.max(1);
         } else {
             acks_needed += sent_to;
@@ -306,7 +307,7 @@ impl Simulation {
         } else {
             n.fsync_running = true;
             n.fsync_batch.push(copy);
-            let at = self.now_us + (n.fsync_us as f64 * n.slow_disk_factor).round() as TimeUs;
+            let at = self.now_us + crate::time::round_us(n.fsync_us as f64 * n.slow_disk_factor);
             let node_epoch = n.epoch;
             self.events.push(at, Event::FsyncDone { node, node_epoch });
         }
@@ -334,7 +335,7 @@ impl Simulation {
         if n.fsync_batch.is_empty() {
             n.fsync_running = false;
         } else {
-            let at = self.now_us + (n.fsync_us as f64 * n.slow_disk_factor).round() as TimeUs;
+            let at = self.now_us + crate::time::round_us(n.fsync_us as f64 * n.slow_disk_factor);
             self.events.push(at, Event::FsyncDone { node, node_epoch });
         }
     }
@@ -386,7 +387,7 @@ impl Simulation {
     /// Expires copies at the head of the queue whose time is up (RabbitMQ expires from the head).
     pub(crate) fn expire_head(&mut self, q: QueueId) {
         let qi = q.0 as usize;
-        if self.queues[qi].leader.is_none() {
+        if self.queues[qi].leader.is_none() || !self.queues[qi].may_expire {
             return;
         }
         while let Some(&head) = self.queues[qi].ready.front() {
@@ -403,7 +404,7 @@ impl Simulation {
     /// nothing expires on a node that is down, and the restart plans the next check.
     pub(crate) fn schedule_expiry_check(&mut self, q: QueueId) {
         let qi = q.0 as usize;
-        if self.queues[qi].leader.is_none() {
+        if self.queues[qi].leader.is_none() || !self.queues[qi].may_expire {
             return;
         }
         let Some(&head) = self.queues[qi].ready.front() else { return };

@@ -80,6 +80,8 @@ impl Simulation {
             if redelivered { "delivered (redelivery)".into() } else { "delivered".into() }
         });
         match self.consumers[ci].link.transfer(self.now_us + hop_us, Direction::ToClient) {
+            // A link without delay hands the delivery over at once: no event needed.
+            Some(at) if at == self.now_us => self.on_delivery(c, copy),
             Some(at) => self.events.push(at, Event::DeliveryAtConsumer { consumer: c, copy }),
             None => self.delivery_dropped(c, copy),
         }
@@ -178,7 +180,7 @@ impl Simulation {
             ServiceTime::Uniform { min_us, max_us } => return rng.between(min_us, max_us),
             ServiceTime::LogNormal { median_us, sigma } => median_us as f64 * libm::exp(sigma * rng.standard_normal()),
         };
-        us.round() as TimeUs
+        crate::time::round_us(us)
     }
 
     pub(crate) fn on_process_done(&mut self, c: ConsumerId, copy: Key, process_epoch: u32, ok: bool) {

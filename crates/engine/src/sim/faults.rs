@@ -73,14 +73,14 @@ impl Simulation {
     pub(crate) fn on_random_fault_starts(&mut self, i: usize) {
         let fault = self.config.random_faults[i];
         self.fault_starts(fault.action);
-        let d = self.random_faults[i].exponential(fault.mean_duration_us as f64).round() as TimeUs;
+        let d = crate::time::round_us(self.random_faults[i].exponential(fault.mean_duration_us as f64));
         self.events.push(self.now_us + d.max(1), Event::RandomFaultEnds(i));
     }
 
     pub(crate) fn on_random_fault_ends(&mut self, i: usize) {
         let fault = self.config.random_faults[i];
         self.fault_ends(fault.action);
-        let gap = self.random_faults[i].exponential(fault.mean_time_between_us as f64).round() as TimeUs;
+        let gap = crate::time::round_us(self.random_faults[i].exponential(fault.mean_time_between_us as f64));
         self.events.push(self.now_us + gap.max(1), Event::RandomFaultStarts(i));
     }
 }

@@ -111,6 +111,8 @@ pub(crate) struct QueueState {
     pub consumers: Vec<ConsumerId>,
     pub next_consumer: usize,
     pub expiry_check_at_us: Option<TimeUs>,
+    /// A TTL can apply to its messages (its own, or a producer's per-message TTL).
+    pub may_expire: bool,
     pub unacked: u64,
     pub stats: QueueStats,
     /// A dead-letter copy of each producer key's routing key, resolved on first use.
@@ -226,6 +228,7 @@ impl Simulation {
                         .collect(),
                     next_consumer: 0,
                     expiry_check_at_us: None,
+                    may_expire: q.message_ttl_us.is_some() || config.producers.iter().any(|p| p.ttl_us.is_some()),
                     unacked: 0,
                     stats: QueueStats { name: q.name.clone(), ..QueueStats::default() },
                     dead_letter_routes: FxHashMap::default(),

@@ -52,7 +52,7 @@ impl Simulation {
                 Arrivals::Constant => crate::time::interval_us(rate),
                 Arrivals::Poisson => {
                     let mean_us = US_PER_S as f64 / rate;
-                    (self.producers[p.0 as usize].arrivals.exponential(mean_us).round() as TimeUs).max(1)
+                    crate::time::round_us(self.producers[p.0 as usize].arrivals.exponential(mean_us)).max(1)
                 }
             };
             match change {
@@ -138,7 +138,12 @@ impl Simulation {
         match self.producers[pi].link.transfer(now, Direction::ToBroker) {
             Some(at) => {
                 self.note(id, |c| c.producers[pi].name.clone(), || format!("sent (attempt {})", attempt + 1));
-                self.events.push(at, Event::PublishAtNode { producer: p, msg, attempt });
+                if at == now {
+                    // A link without delay hands the publish over at once: no event needed.
+                    self.on_publish_at_node(p, msg, attempt);
+                } else {
+                    self.events.push(at, Event::PublishAtNode { producer: p, msg, attempt });
+                }
             }
             None => {
                 self.note(id, |c| c.producers[pi].name.clone(), || "dropped on the producer's link".into());
