@@ -10,6 +10,7 @@ pub mod error;
 pub mod json;
 pub mod limits;
 pub mod link;
+pub mod presets;
 pub mod report_json;
 pub mod schema;
 pub mod validate;

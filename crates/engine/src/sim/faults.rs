@@ -4,7 +4,6 @@
 use super::{Event, Simulation};
 use crate::config::{FaultAction, LinkRef};
 use crate::link::LinkState;
-use crate::time::TimeUs;
 
 impl Simulation {
     fn link_mut(&mut self, link: LinkRef) -> &mut LinkState {
