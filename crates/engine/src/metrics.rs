@@ -3,7 +3,7 @@
 
 use hdrhistogram::Histogram;
 
-use crate::report::{Bucket, LatencySummary, LittlesLaw, LossCause, Outcome, Totals};
+use crate::report::{Bucket, Examples, LatencySummary, LittlesLaw, LossCause, Outcome, Totals, EXAMPLES_MAX};
 use crate::time::{TimeUs, US_PER_S};
 
 /// A latency distribution: an HDR histogram (3 significant digits) plus an exact sum for the mean.
@@ -78,6 +78,13 @@ pub struct Metrics {
     pub time_in_system_sum_us: u128,
     /// Sum of birth times of messages still in the system.
     pub birth_sum_in_system_us: u128,
+    pub examples: Examples,
+}
+
+fn keep_example<T>(list: &mut Vec<T>, item: T) {
+    if list.len() < EXAMPLES_MAX {
+        list.push(item);
+    }
 }
 
 impl Metrics {
@@ -96,6 +103,7 @@ impl Metrics {
             last_change_us: 0,
             time_in_system_sum_us: 0,
             birth_sum_in_system_us: 0,
+            examples: Examples::default(),
         }
     }
 
@@ -137,7 +145,7 @@ impl Metrics {
     }
 
     /// Counts a message's outcome (never `InFlight`: that is what is left at the end).
-    pub fn message_ended(&mut self, now_us: TimeUs, birth_us: TimeUs, outcome: Outcome) {
+    pub fn message_ended(&mut self, id: u64, now_us: TimeUs, birth_us: TimeUs, outcome: Outcome) {
         self.advance_area(now_us);
         self.in_system -= 1;
         self.birth_sum_in_system_us -= birth_us as u128;
@@ -152,31 +160,39 @@ impl Metrics {
             }
             Outcome::Lost(cause) => {
                 t.lost += 1;
+                keep_example(&mut self.examples.lost, (id, cause));
                 self.lost_by_cause[cause.index()] += 1;
                 b.lost_by_cause[cause.index()] += 1;
             }
             Outcome::Expired => {
                 t.expired += 1;
                 b.expired += 1;
+                keep_example(&mut self.examples.expired, id);
             }
             Outcome::DeadLettered => {
                 t.dead_lettered += 1;
                 b.dead_lettered += 1;
+                keep_example(&mut self.examples.dead_lettered, id);
             }
             Outcome::Rejected => {
                 t.rejected += 1;
                 b.rejected += 1;
+                keep_example(&mut self.examples.rejected, id);
             }
             Outcome::InFlight => {}
         }
     }
 
-    pub fn duplicate(&mut self) {
+    pub fn duplicate(&mut self, id: u64) {
+        if !self.examples.duplicated.contains(&id) {
+            keep_example(&mut self.examples.duplicated, id);
+        }
         self.totals.duplicates += 1;
         self.current.duplicates += 1;
     }
 
-    pub fn out_of_order(&mut self) {
+    pub fn out_of_order(&mut self, id: u64) {
+        keep_example(&mut self.examples.out_of_order, id);
         self.totals.out_of_order += 1;
         self.current.out_of_order += 1;
     }

@@ -189,6 +189,21 @@ pub struct StoreStats {
     pub duplicates_absorbed: u64,
 }
 
+/// How many example message ids a report keeps per kind of ending.
+pub const EXAMPLES_MAX: usize = 20;
+
+/// The first few message ids of each kind, so a learner can pick one and trace its life.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Examples {
+    pub lost: Vec<(u64, LossCause)>,
+    pub expired: Vec<u64>,
+    pub dead_lettered: Vec<u64>,
+    pub rejected: Vec<u64>,
+    /// Messages whose effect reached the store more than once.
+    pub duplicated: Vec<u64>,
+    pub out_of_order: Vec<u64>,
+}
+
 /// Little's law, L = λW, measured two independent ways over the run.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct LittlesLaw {
@@ -216,6 +231,7 @@ pub struct Report {
     pub consumers: Vec<ConsumerStats>,
     pub store: StoreStats,
     pub littles_law: LittlesLaw,
+    pub examples: Examples,
     /// Events the engine handled.
     pub events: u64,
 }

@@ -313,8 +313,11 @@ fn trace_tells_the_life_of_a_lost_message() {
     c.producers[0].link.loss_probability = 0.3;
     let r = run(c.clone());
     assert!(r.totals.lost > 0);
-    // Find a lost message by tracing the first few.
-    let lost = (0..50).map(|id| trace_message(c.clone(), id)).find(|t| matches!(t.outcome, Some(Outcome::Lost(_)))).expect("a lost message among the first 50");
+    // The report names lost messages; trace the first.
+    let (id, cause) = r.examples.lost[0];
+    assert_eq!(cause, LossCause::Network);
+    let lost = trace_message(c.clone(), id);
+    assert_eq!(lost.outcome, Some(Outcome::Lost(LossCause::Network)));
     assert!(lost.found);
     assert_eq!(lost.events.first().map(|e| e.what.starts_with("produced")), Some(true));
     assert!(lost.events.iter().any(|e| e.what.contains("dropped on the producer's link")));

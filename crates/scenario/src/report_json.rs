@@ -33,8 +33,23 @@ pub fn report_to_json(report: &Report) -> Value {
             "arrival_rate_times_time_in_system": report.littles_law.arrival_rate_per_s
                 * report.littles_law.mean_time_in_system_us / 1e6,
         },
+        "examples": examples(report),
         "end_s": report.end_us as f64 / 1e6,
         "events": report.events,
+    })
+}
+
+/// The first few message ids of each kind of ending, to pick one and trace it.
+fn examples(report: &Report) -> Value {
+    let e = &report.examples;
+    let lost: Vec<Value> = e.lost.iter().map(|(id, cause)| json!({"id": id, "cause": cause.name()})).collect();
+    json!({
+        "lost": lost,
+        "expired": e.expired,
+        "dead_lettered": e.dead_lettered,
+        "rejected": e.rejected,
+        "duplicated": e.duplicated,
+        "out_of_order": e.out_of_order,
     })
 }
 

@@ -5,6 +5,7 @@ mod common;
 use common::{FULL, MINIMAL};
 use expect_test::expect;
 use mqlab_engine::report::{
+    Examples,
     Bucket, ConsumerStats, LatencySummary, LittlesLaw, LossCause, ProducerStats, QueueStats,
     Report, StoreStats, Totals,
 };
@@ -96,6 +97,11 @@ fn hand_made_report() -> Report {
             arrival_rate_per_s: 5.0,
             mean_time_in_system_us: 2_000.0,
         },
+        examples: Examples {
+            lost: vec![(3, LossCause::Network), (8, LossCause::BrokerCrash)],
+            duplicated: vec![5],
+            ..Examples::default()
+        },
         events: 123,
     }
 }
@@ -117,6 +123,25 @@ fn report_layout() {
           },
           "end_s": 2.0,
           "events": 123,
+          "examples": {
+            "dead_lettered": [],
+            "duplicated": [
+              5
+            ],
+            "expired": [],
+            "lost": [
+              {
+                "cause": "network",
+                "id": 3
+              },
+              {
+                "cause": "broker_crash",
+                "id": 8
+              }
+            ],
+            "out_of_order": [],
+            "rejected": []
+          },
           "latency_ms": {
             "count": 7,
             "max": 12.0,

@@ -265,7 +265,7 @@ impl Simulation {
             (false, Idempotency::None | Idempotency::DedupeIds) => {
                 self.store.effects_applied += 1;
                 self.store.duplicate_effects += 1;
-                self.metrics.duplicate();
+                self.metrics.duplicate(id);
             }
             (false, Idempotency::UpsertByKey | Idempotency::UniqueConstraint) => {
                 self.store.duplicates_absorbed += 1;
@@ -277,7 +277,7 @@ impl Simulation {
         if first {
             let last = self.last_seq.entry((q, producer, key)).or_insert(0);
             if seq < *last {
-                self.metrics.out_of_order();
+                self.metrics.out_of_order(id);
                 self.note(id, |_| "store".into(), || "out of order: a later message of its key was processed first".into());
             } else {
                 *last = seq;

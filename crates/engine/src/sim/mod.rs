@@ -530,6 +530,7 @@ impl Simulation {
                 .collect(),
             store: self.store,
             littles_law: self.metrics.littles_law(self.now_us),
+            examples: self.metrics.examples.clone(),
             events: self.events_handled,
         }
     }

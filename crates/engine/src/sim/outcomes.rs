@@ -41,7 +41,7 @@ impl Simulation {
     }
 
     fn count_outcome(&mut self, id: u64, birth_us: u64, outcome: Outcome) {
-        self.metrics.message_ended(self.now_us, birth_us, outcome);
+        self.metrics.message_ended(id, self.now_us, birth_us, outcome);
         if let Some(trace) = &mut self.trace {
             if trace.message_id == id {
                 trace.outcome = Some(outcome);
