@@ -478,6 +478,12 @@ impl Simulation {
         }
     }
 
+    /// Time buckets closed so far, oldest first: a live chart appends the new ones each frame
+    /// instead of asking for a whole report.
+    pub fn closed_buckets(&self) -> &[crate::report::Bucket] {
+        &self.metrics.buckets
+    }
+
     /// The report at the current time; messages not yet ended count as in flight.
     pub fn report(&self) -> Report {
         let mut metrics_series = self.metrics.buckets.clone();
