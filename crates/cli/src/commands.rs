@@ -5,13 +5,7 @@ use std::io::Write;
 
 use mqlab_engine::checker::check_report;
 use mqlab_engine::trace::{Trace, TraceEvent};
-use mqlab_scenario::LinkError;
-
-// TEMPORARY until mqlab_scenario::presets lands.
-mod presets {
-    pub fn names() -> Vec<&'static str> { vec![] }
-    pub fn get(_: &str) -> Option<mqlab_scenario::Scenario> { None }
-}
+use mqlab_scenario::{presets, LinkError};
 
 use crate::input::{Failure, Source};
 

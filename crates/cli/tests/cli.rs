@@ -239,7 +239,7 @@ fn decode_refuses_broken_links_with_exit_2() {
 }
 
 #[test]
-fn presets_list_names_and_each_one_validates() {
+fn presets_list_names_and_each_one_validates_runs_and_links() {
     let output = mqlab(&["presets"]);
     assert_exit(&output, 0, "presets");
     let names = stdout(&output);
@@ -247,8 +247,16 @@ fn presets_list_names_and_each_one_validates() {
         let preset = mqlab(&["preset", name]);
         assert_exit(&preset, 0, &format!("preset {name}"));
         let file = temp_file("preset.json", &preset.stdout);
-        assert_exit(&mqlab(&["validate", path_str(&file)]), 0, &format!("validate preset {name}"));
+        let path = path_str(&file);
+        assert_exit(&mqlab(&["validate", path]), 0, &format!("validate preset {name}"));
+        let report = run_report(&["run", path]);
+        assert_conserved(&report);
+        let link = mqlab(&["link", path]);
+        assert_exit(&link, 0, &format!("link preset {name}"));
+        let chars = stdout(&link).trim().chars().count();
+        assert!(chars < 2_000, "preset {name}: its link is {chars} characters, not under 2000");
     }
+    assert!(names.lines().count() >= 10, "a preset per lesson:\n{names}");
     let unknown = mqlab(&["preset", "no such preset"]);
     assert_exit(&unknown, 2, "an unknown preset");
     let err = stderr(&unknown);
