@@ -62,6 +62,10 @@ mqlab_setup() {
     # 4. wasm-bindgen-cli must match the wasm-bindgen crate exactly; it brings
     #    wasm-bindgen-test-runner too. Not --locked: the registry lacks one of its locked deps.
     local wb_version
+    if [ ! -f "$root/Cargo.lock" ]; then
+        echo "$say cargo generate-lockfile (no Cargo.lock yet)"
+        (cd "$root" && cargo generate-lockfile)
+    fi
     wb_version="$(cd "$root" && cargo pkgid wasm-bindgen)"
     wb_version="${wb_version##*[@#]}"
     if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ] \
