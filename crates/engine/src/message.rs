@@ -120,14 +120,19 @@ pub enum Place {
     /// The broker gave up on this delivery (its channel closed); the consumer may still process
     /// it, but its ack will not count.
     Orphaned(ConsumerId),
-    /// Parked in a dead-letter queue.
-    Parked,
 }
 
 #[derive(Clone)]
 pub struct MessageCopy {
     pub msg: Key,
     pub msg_id: u64,
+    /// The producer and key of its message (for a dead-letter copy's own routing key).
+    pub producer: ProducerId,
+    pub key: u32,
+    /// A dead letter: a copy the dead-letter exchange put into another queue. Its message's
+    /// outcome was counted when it was dead-lettered; consuming it later is compensation
+    /// (re-publishing, fixing by hand) and changes the store, not the outcome.
+    pub dead_letter: bool,
     pub queue: QueueId,
     /// The producer attempt that made it (or that its original was made by).
     pub attempt: u32,

@@ -150,7 +150,7 @@ pub struct QueueStats {
     pub depth_max: u64,
     /// Ready plus unacked at the end of the run.
     pub depth_end: u64,
-    /// Dead-lettered messages routed into this queue (parked, not consumed).
+    /// Dead letters routed into this queue (consumable like any message).
     pub dead_letters_parked: u64,
 }
 
@@ -187,6 +187,8 @@ pub struct StoreStats {
     pub duplicate_effects: u64,
     /// Redeliveries an idempotency strategy absorbed (upsert, dedupe hit, unique violation).
     pub duplicates_absorbed: u64,
+    /// Effects applied by consuming dead letters (compensation; part of `effects_applied`).
+    pub dead_letters_applied: u64,
 }
 
 /// How many example message ids a report keeps per kind of ending.

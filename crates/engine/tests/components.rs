@@ -363,3 +363,33 @@ fn snapshot_shows_a_crashed_node_and_an_unavailable_queue() {
     let snap = sim.snapshot();
     assert!(snap.nodes[0].up && snap.queues[0].available);
 }
+
+#[test]
+fn dead_letters_can_be_consumed_without_changing_the_outcome() {
+    let mut c = steady();
+    c.queues[0].message_ttl_us = Some(50 * MS);
+    c.consumers[0].service = ServiceTime::Constant { us: 20 * MS };
+    c.exchanges.push(ExchangeConfig { name: "dlx".into(), kind: ExchangeKind::Fanout });
+    c.queues.push(queue("dlq"));
+    c.bindings.push(BindingConfig { exchange: ExchangeId(1), queue: QueueId(1), key: String::new(), headers: vec![] });
+    c.queues[0].dead_letter_exchange = Some(ExchangeId(1));
+    c.consumers.push(consumer("compensator", 1, ServiceTime::Constant { us: MS }));
+    let r = run(c);
+    assert!(r.totals.dead_lettered > 300, "{:?}", r.totals);
+    assert_eq!(r.queues[1].enqueued, r.queues[1].dead_letters_parked);
+    assert!(r.store.dead_letters_applied + 2 >= r.totals.dead_lettered, "{:?}", r.store);
+    assert_eq!(r.consumers[1].processed, r.store.dead_letters_applied);
+}
+
+#[test]
+fn a_mirror_acknowledgement_travels_back_to_the_leader() {
+    let mut c = steady();
+    c.consumers.clear();
+    c.nodes.push(node("n1"));
+    c.inter_node_latency_us = 3 * MS;
+    c.queues[0].placement = Placement::Mirrored(vec![NodeId(0), NodeId(1)]);
+    c.producers[0].confirm = ConfirmMode::PublisherConfirms;
+    let r = run(c);
+    // Replica out (3 ms) and its acknowledgement back (3 ms) before the confirm.
+    assert!(r.publish_latency.p50_us >= 6 * MS, "{:?}", r.publish_latency);
+}

@@ -108,6 +108,10 @@ prop_compose! {
                 ..consumer(&format!("c{i}"), 0, services[i])
             })
             .collect();
+        if with_dlx && requeue {
+            // Sometimes someone also consumes the dead letters (compensation).
+            c.consumers.push(consumer("dlq-reader", 1, ServiceTime::Constant { us: 200 }));
+        }
         c.faults = faults;
         if let Some((n, mtbf_ms, mttr_ms)) = random_crash {
             c.random_faults.push(RandomFault {

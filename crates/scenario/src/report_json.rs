@@ -24,6 +24,7 @@ pub fn report_to_json(report: &Report) -> Value {
             "effects_applied": report.store.effects_applied,
             "duplicate_effects": report.store.duplicate_effects,
             "duplicates_absorbed": report.store.duplicates_absorbed,
+            "dead_letters_applied": report.store.dead_letters_applied,
         },
         "littles_law": {
             "mean_in_system": report.littles_law.mean_in_system,

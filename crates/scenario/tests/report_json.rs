@@ -91,6 +91,7 @@ fn hand_made_report() -> Report {
             effects_applied: 8,
             duplicate_effects: 1,
             duplicates_absorbed: 0,
+            dead_letters_applied: 0,
         },
         littles_law: LittlesLaw {
             mean_in_system: 0.01,
@@ -302,6 +303,7 @@ fn report_layout() {
             ]
           },
           "store": {
+            "dead_letters_applied": 0,
             "duplicate_effects": 1,
             "duplicates_absorbed": 0,
             "effects_applied": 8

@@ -17,7 +17,7 @@ fn bit(node: NodeId) -> u16 {
 
 impl Simulation {
     /// Queues the node's work for one operation and returns when it is done (a FIFO server).
-    fn node_work_done_us(&mut self, node: NodeId) -> TimeUs {
+    pub(crate) fn node_work_done_us(&mut self, node: NodeId) -> TimeUs {
         let n = &mut self.nodes[node.0 as usize];
         let done = self.now_us.max(n.busy_until_us) + n.service_us;
         n.busy_until_us = done;
@@ -48,6 +48,7 @@ impl Simulation {
             self.end_transfer(msg, Fate::Lost(LossCause::BrokerCrash));
             return;
         }
+        let m_key = m.key;
         let mask = self.producers[pi].routes[m.key as usize];
         let current = m.attempt == attempt;
         let persistent_msg = self.config.producers[pi].persistent;
@@ -80,6 +81,9 @@ impl Simulation {
             let copy = self.copies.insert(MessageCopy {
                 msg,
                 msg_id: id,
+                producer,
+                key: m_key,
+                dead_letter: false,
                 queue: q,
                 attempt,
                 persistent,
@@ -144,9 +148,11 @@ impl Simulation {
     /// The queue refused a copy: the producer gets a nack (under confirms), the copy ends.
     fn refuse_copy(&mut self, copy: Key, fate: Fate, why: &'static str) {
         let Some(c) = self.copies.get(copy) else { return };
-        let (msg, attempt, q, id) = (c.msg, c.attempt, c.queue, c.msg_id);
+        let (msg, attempt, q, id, dead_letter) = (c.msg, c.attempt, c.queue, c.msg_id, c.dead_letter);
         self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), || why.into());
-        self.answer_producer(msg, attempt, false);
+        if !dead_letter {
+            self.answer_producer(msg, attempt, false);
+        }
         self.end_copy(copy, fate);
     }
 
@@ -189,8 +195,10 @@ impl Simulation {
                         return;
                     }
                     Overflow::RejectPublishDlx => {
-                        let (msg, attempt) = (c.msg, c.attempt);
-                        self.answer_producer(msg, attempt, false);
+                        let (msg, attempt, dead_letter) = (c.msg, c.attempt, c.dead_letter);
+                        if !dead_letter {
+                            self.answer_producer(msg, attempt, false);
+                        }
                         self.dead_letter_or_drop(copy, Fate::Lost(LossCause::Overflow), "refused: queue full (reject-publish-dlx)");
                         return;
                     }
@@ -250,8 +258,10 @@ impl Simulation {
             return;
         }
         c.accepted = true;
-        let (msg, attempt) = (c.msg, c.attempt);
-        self.answer_producer(msg, attempt, true);
+        let (msg, attempt, dead_letter) = (c.msg, c.attempt, c.dead_letter);
+        if !dead_letter {
+            self.answer_producer(msg, attempt, true);
+        }
     }
 
     /// A copy consumed before its disk write or replicas finished no longer needs them: RabbitMQ
@@ -271,7 +281,7 @@ impl Simulation {
     /// A replica still counts only while its copy is in the queue: once the leader that sent it
     /// has died and dropped the copy, a late replica must not confirm it.
     fn replica_still_wanted(&self, copy: Key) -> bool {
-        self.copies.get(copy).is_some_and(|c| !matches!(c.place, Place::Orphaned(_) | Place::Parked))
+        self.copies.get(copy).is_some_and(|c| !matches!(c.place, Place::Orphaned(_)))
     }
 
     pub(crate) fn on_replica_at_node(&mut self, copy: Key, node: NodeId) {
@@ -295,6 +305,24 @@ impl Simulation {
         if persistent {
             self.disk_write(node, copy);
         } else {
+            self.replica_acks(copy, node);
+        }
+    }
+
+    /// A node has stored its part of a copy: the leader's own write counts at once, a mirror's
+    /// answer travels back to the leader first.
+    fn replica_acks(&mut self, copy: Key, node: NodeId) {
+        let Some(q) = self.copies.get(copy).map(|c| c.queue) else { return };
+        if self.queues[q.0 as usize].leader == Some(node) {
+            self.ack_copy(copy);
+        } else {
+            let at = self.now_us + self.config.inter_node_latency_us;
+            self.events.push(at, Event::ReplicaAckAtLeader { copy });
+        }
+    }
+
+    pub(crate) fn on_replica_ack_at_leader(&mut self, copy: Key) {
+        if self.replica_still_wanted(copy) {
             self.ack_copy(copy);
         }
     }
@@ -324,7 +352,7 @@ impl Simulation {
                 c.on_disk |= bit(node);
                 let id = c.msg_id;
                 self.note(id, |cfg| cfg.nodes[ni].name.clone(), || "written to disk (fsync)".into());
-                self.ack_copy(copy);
+                self.replica_acks(copy, node);
             }
         }
         let n = &mut self.nodes[ni];
@@ -341,33 +369,53 @@ impl Simulation {
     }
 
     /// Sends a copy to its queue's dead-letter exchange, or drops it with `fate` if there is none
-    /// or it routes nowhere.
+    /// or it routes nowhere. A dead-lettered message's outcome is counted now; the dead letters
+    /// are new copies in the target queues, consumable like any message.
     pub(crate) fn dead_letter_or_drop(&mut self, copy: Key, fate: Fate, why: &'static str) {
-        let Some(c) = self.copies.get(copy) else { return };
-        let (q, msg, id) = (c.queue, c.msg, c.msg_id);
+        let Some(template) = self.copies.get(copy).cloned() else { return };
+        let (q, id, producer, key) = (template.queue, template.msg_id, template.producer, template.key);
         let qi = q.0 as usize;
         self.note(id, |cfg| cfg.queues[qi].name.clone(), || why.into());
         let Some(dlx) = self.config.queues[qi].dead_letter_exchange else {
             self.end_copy(copy, fate);
             return;
         };
-        let Some((producer, key)) = self.messages.get(msg).map(|m| (m.producer, m.key)) else { return };
-        let mask = self.dead_letter_route(q, dlx, producer, key);
+        // A dead letter that expires or overflows again is routed again, but never back into
+        // the queue it came from (RabbitMQ drops such cycles).
+        let mask = self.dead_letter_route(q, dlx, producer, key) & !(1u64 << q.0);
         if mask == 0 {
             self.end_copy(copy, fate);
             return;
         }
+        self.note(id, |cfg| cfg.exchanges[dlx.0 as usize].name.clone(), || "dead-lettered".into());
+        self.end_copy(copy, Fate::DeadLettered);
+        let leader = self.queues[qi].leader;
         let mut rest = mask;
         while rest != 0 {
-            let target = rest.trailing_zeros() as usize;
+            let target = QueueId(rest.trailing_zeros() as u16);
             rest &= rest - 1;
-            self.queues[target].stats.dead_letters_parked += 1;
+            self.queues[target.0 as usize].stats.dead_letters_parked += 1;
+            let qc = &self.config.queues[target.0 as usize];
+            let persistent = matches!(qc.placement, Placement::Quorum(_)) || (qc.durable && template.persistent);
+            let letter = self.copies.insert(MessageCopy {
+                queue: target,
+                dead_letter: true,
+                persistent,
+                held_by: 0,
+                on_disk: 0,
+                acks_needed: 0,
+                accepted: false,
+                expires_us: qc.message_ttl_us.map_or(TimeUs::MAX, |ttl| self.now_us.saturating_add(ttl)),
+                redelivered: false,
+                place: Place::Forwarding,
+                fate_if_dropped: Fate::None,
+                ..template.clone()
+            });
+            match leader {
+                Some(from_node) => self.send_to_queue_leader(letter, from_node),
+                None => self.end_copy(letter, Fate::None),
+            }
         }
-        self.note(id, |cfg| cfg.exchanges[dlx.0 as usize].name.clone(), || "dead-lettered".into());
-        if let Some(c) = self.copies.get_mut(copy) {
-            c.place = Place::Parked;
-        }
-        self.end_copy(copy, Fate::DeadLettered);
     }
 
     fn dead_letter_route(&mut self, q: QueueId, dlx: crate::config::ExchangeId, producer: ProducerId, key: u32) -> u64 {

@@ -49,7 +49,15 @@ impl Simulation {
     fn deliver(&mut self, c: ConsumerId, copy: Key) {
         let ci = c.0 as usize;
         let ack = self.config.consumers[ci].ack;
-        let pulled_across = self.queues[self.config.consumers[ci].queue.0 as usize].leader != Some(self.config.consumers[ci].node);
+        let consumer_node = self.config.consumers[ci].node;
+        let pulled_across = self.queues[self.config.consumers[ci].queue.0 as usize].leader != Some(consumer_node);
+        // In a classic cluster a consumer on another node has that node pull the message across:
+        // one inter-node hop and one operation of the consumer's node.
+        let hop_us = if pulled_across {
+            self.node_work_done_us(consumer_node) - self.now_us + self.config.inter_node_latency_us
+        } else {
+            0
+        };
         let state = &mut self.consumers[ci];
         let (channel_epoch, process_epoch) = (state.channel_epoch, state.process_epoch);
         let Some(cp) = self.copies.get_mut(copy) else { return };
@@ -74,8 +82,6 @@ impl Simulation {
             state.stats.redelivered += 1;
         }
         self.metrics.bucket().delivered += 1;
-        // In a classic cluster a consumer on another node pulls the message across.
-        let hop_us = if pulled_across { self.config.inter_node_latency_us } else { 0 };
         self.note(id, |cfg| cfg.consumers[ci].name.clone(), || {
             if redelivered { "delivered (redelivery)".into() } else { "delivered".into() }
         });
@@ -152,6 +158,7 @@ impl Simulation {
                 (self.config.consumers[ci].idempotency, self.config.consumers[ci].failure_probability);
             // The seed's dedupe: look the id up before processing (it is recorded only after).
             if idempotency == Idempotency::DedupeIds
+                && !cp.dead_letter
                 && self.messages.get(msg).is_some_and(|m| m.dedupe_marked & (1 << q.0) != 0)
             {
                 self.store.duplicates_absorbed += 1;
@@ -249,6 +256,15 @@ impl Simulation {
         let ci = c.0 as usize;
         let Some(cp) = self.copies.get(copy) else { return };
         let (msg, q, id) = (cp.msg, cp.queue, cp.msg_id);
+        if cp.dead_letter {
+            // Compensation from a dead-letter queue: the store changes, the outcome does not.
+            self.consumers[ci].stats.processed += 1;
+            self.metrics.bucket().processed += 1;
+            self.store.effects_applied += 1;
+            self.store.dead_letters_applied += 1;
+            self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "processed from the dead-letter queue".into());
+            return;
+        }
         let queue_bit = 1u64 << q.0;
         let Some(m) = self.messages.get_mut(msg) else { return };
         let first = m.processed & queue_bit == 0;
@@ -336,11 +352,13 @@ impl Simulation {
             cp.place = Place::Orphaned(c);
             cp.fate_if_dropped = if kept { Fate::None } else { Fate::Lost(LossCause::BrokerCrash) };
             if kept {
-                let clone = MessageCopy { place: Place::Ready, redelivered: true, accepted: true, acks_needed: 0, ..*cp };
-                let msg = clone.msg;
+                let clone = MessageCopy { place: Place::Ready, redelivered: true, accepted: true, acks_needed: 0, ..cp.clone() };
+                let (msg, dead_letter) = (clone.msg, clone.dead_letter);
                 requeued.push(self.copies.insert(clone));
-                if let Some(m) = self.messages.get_mut(msg) {
-                    m.live_copies += 1;
+                if !dead_letter {
+                    if let Some(m) = self.messages.get_mut(msg) {
+                        m.live_copies += 1;
+                    }
                 }
             }
         }

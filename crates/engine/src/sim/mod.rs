@@ -45,6 +45,8 @@ pub(crate) enum Event {
     ReplicaAtNode { copy: Key, node: NodeId },
     /// A mirror has stored (and, if persistent, will fsync) a replica.
     ReplicaTaken { copy: Key, node: NodeId, node_epoch: u32 },
+    /// A mirror's acknowledgement of a replica reaches the queue's leader.
+    ReplicaAckAtLeader { copy: Key },
     /// A node's fsync finished.
     FsyncDone { node: NodeId, node_epoch: u32 },
     /// A confirm (ok) or nack reaches the producer.
@@ -391,6 +393,7 @@ impl Simulation {
             Event::CopyTaken { copy, node, node_epoch } => self.on_copy_taken(copy, node, node_epoch),
             Event::ReplicaAtNode { copy, node } => self.on_replica_at_node(copy, node),
             Event::ReplicaTaken { copy, node, node_epoch } => self.on_replica_taken(copy, node, node_epoch),
+            Event::ReplicaAckAtLeader { copy } => self.on_replica_ack_at_leader(copy),
             Event::FsyncDone { node, node_epoch } => self.on_fsync_done(node, node_epoch),
             Event::ConfirmAtProducer { producer, msg, attempt, ok } => {
                 self.on_confirm(producer, msg, attempt, ok)

@@ -9,6 +9,9 @@ impl Simulation {
     /// Removes a copy that ended; `fate` says what its end means if the message is not processed.
     pub(crate) fn end_copy(&mut self, copy: Key, fate: Fate) {
         let Some(c) = self.copies.remove(copy) else { return };
+        if c.dead_letter {
+            return;
+        }
         if let Some(m) = self.messages.get_mut(c.msg) {
             m.live_copies -= 1;
             m.fate = m.fate.worst(fate);
