@@ -9,9 +9,10 @@
 //!   the floor any event-driven simulator pays, against which (a) is judged (target ≥ 0.25×).
 //!
 //! Each iteration simulates about a million messages; criterion reports elements per second,
-//! so "elem/s" is simulated messages per second. Before measuring, a one-off probe runs (a) at
-//! ten times the horizon and prints the peak of tracked message slots: memory must follow the
-//! number of live messages, not the number ever made. docs/benchmarks.md records the figures.
+//! so "elem/s" is simulated messages per second. Before measuring, a one-off probe runs (a) and
+//! (b) at ten times the horizon and prints their peaks of tracked message slots: memory must
+//! follow the number of live messages, not the number ever made. docs/benchmarks.md records the
+//! figures.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -222,32 +223,41 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-/// Runs (a) for ten times the benchmark's horizon and prints the tracked-slot high-water marks:
-/// they stay near the peak number of live messages, however many the run makes.
+/// Runs (a) and (b) for ten times the benchmark's horizon and prints the tracked-slot high-water
+/// marks: they stay near the peak number of live messages, however many messages the run makes.
 fn memory_probe() {
     let horizon_us = 10 * HORIZON_US;
-    let started = Instant::now();
-    let mut sim = Simulation::new(plain_mm1(horizon_us));
-    let report = sim.run();
-    let (message_slots, copy_slots) = sim.tracking_slots();
-    println!(
-        "memory probe: (a) over {} s of virtual time made {} messages in {:.1} s of wall time; \
-         peak tracked slots: {message_slots} messages, {copy_slots} copies",
-        horizon_us / S,
-        report.totals.produced,
-        started.elapsed().as_secs_f64()
-    );
+    for (name, config) in [
+        ("(a)", plain_mm1(horizon_us)),
+        ("(b)", confirms_persistent_manual_ack(horizon_us)),
+    ] {
+        let started = Instant::now();
+        let mut sim = Simulation::new(config);
+        let report = sim.run();
+        let (message_slots, copy_slots) = sim.tracking_slots();
+        println!(
+            "memory probe: {name} over {} s of virtual time made {} messages in {:.1} s of wall \
+             time; peak tracked slots: {message_slots} messages, {copy_slots} copies",
+            horizon_us / S,
+            report.totals.produced,
+            started.elapsed().as_secs_f64()
+        );
+    }
     // The bare loop's own sanity: λ = 900/s means a million messages take about 1111 s.
     let end_us = bare_heap_mm1(BARE_LOOP_MESSAGES, 1);
-    println!("bare loop: {BARE_LOOP_MESSAGES} messages done at {:.1} s of virtual time", end_us as f64 / S as f64);
+    println!(
+        "bare loop: {BARE_LOOP_MESSAGES} messages done at {:.1} s of virtual time",
+        end_us as f64 / S as f64
+    );
 }
 
 criterion_group!(benches, throughput);
 
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` does not, and then only checks that
-    // each benchmark runs once, so the probe (several seconds) is skipped.
-    if std::env::args().any(|arg| arg == "--bench") {
+    // each benchmark runs once, so the probe (several seconds) is skipped, as it is for `--list`.
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list") {
         memory_probe();
     }
     benches();
