@@ -11,8 +11,9 @@
 //! Each iteration simulates about a million messages; criterion reports elements per second,
 //! so "elem/s" is simulated messages per second. Before measuring, a one-off probe runs (a) and
 //! (b) at ten times the horizon and prints their peaks of tracked message slots: memory must
-//! follow the number of live messages, not the number ever made. docs/benchmarks.md records the
-//! figures.
+//! follow the number of live messages, not the number ever made. Then ten alternating runs of
+//! (a) and (c) give the ratio (a)/(c) measured pair by pair, robust to a busy machine.
+//! docs/benchmarks.md records the figures.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -251,6 +252,38 @@ fn memory_probe() {
     );
 }
 
+/// (a) and (c) run alternately, ten pairs: each pair's ratio is measured under the same load, so
+/// the median ratio holds up on a busy machine better than two figures measured a minute apart.
+fn paired_ratio() {
+    let a = plain_mm1(HORIZON_US);
+    let a_messages = messages_made("(a)", &a) as f64;
+    let mut ratios = Vec::new();
+    let (mut a_rates, mut c_rates) = (Vec::new(), Vec::new());
+    for _ in 0..10 {
+        let started = Instant::now();
+        black_box(Simulation::new(a.clone()).run());
+        let a_rate = a_messages / started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        black_box(bare_heap_mm1(black_box(BARE_LOOP_MESSAGES), 1));
+        let c_rate = BARE_LOOP_MESSAGES as f64 / started.elapsed().as_secs_f64();
+        ratios.push(a_rate / c_rate);
+        a_rates.push(a_rate);
+        c_rates.push(c_rate);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[4] + v[5]) / 2.0
+    };
+    println!(
+        "paired runs: (a) {:.2} M/s, (c) {:.2} M/s, ratio (a)/(c) median {:.3} (min {:.3}, max {:.3}) over 10 pairs",
+        median(&mut a_rates) / 1e6,
+        median(&mut c_rates) / 1e6,
+        median(&mut ratios),
+        ratios[0],
+        ratios[9]
+    );
+}
+
 criterion_group!(benches, throughput);
 
 fn main() {
@@ -259,6 +292,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list") {
         memory_probe();
+        paired_ratio();
     }
     benches();
     Criterion::default().configure_from_args().final_summary();
