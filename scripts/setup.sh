@@ -31,7 +31,7 @@ mqlab_setup() {
             apt_updated=yes
         fi
         echo "$say apt-get install $*"
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
     }
 
     # 1. Chromium and its WebDriver, from Debian (never a downloaded browser).

@@ -20,7 +20,7 @@ step() {
     printf '\n=== %s ===\n' "$current"
 }
 done_step() {
-    summary+=("$(printf '%-44s %4ss' "$current" $((SECONDS - step_started_s)))")
+    summary+=("$(printf '%-56s %4ss' "$current" $((SECONDS - step_started_s)))")
 }
 trap 'echo; echo "FAILED during: ${current:-setup}" >&2' ERR
 
