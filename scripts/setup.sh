@@ -18,7 +18,7 @@ mqlab_setup() {
     local wasm_opt_version="version_132"
     local say="[setup]"
 
-    export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+    export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$PATH"
 
     # Root on these machines; elsewhere apt-get needs sudo.
     local sudo=""
