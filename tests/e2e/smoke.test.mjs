@@ -1,5 +1,5 @@
-// Smoke test of the built page in Debian's headless Chromium: it loads, runs the default preset
-// in wasm, and shows the same report totals as the native `mqlab run` of that preset.
+// Smoke tests of the built page in Debian's headless Chromium: it loads, runs presets in wasm,
+// and shows the same report totals as the native `mqlab run` of the same preset.
 //
 // Run by scripts/test.sh after `trunk build --release`; alone: `node --test tests/e2e/`.
 // Screenshots land in tests/artifacts/.
@@ -24,6 +24,41 @@ after(async () => {
   await server?.close();
 });
 
+/** Clicks Run and waits until the run has finished; fails with the page's error if it failed. */
+async function runOnPage(page) {
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid="run-state"][data-state="finished"]').waitFor({ timeout: 150_000 });
+  const errorPanel = page.getByTestId('error');
+  if ((await errorPanel.count()) > 0) {
+    assert.fail(`the run failed: ${(await errorPanel.first().textContent()).trim()}`);
+  }
+}
+
+/** Every number the page shows equals the native report's. */
+async function assertPageShows(page, report) {
+  for (const name of TOTAL_NAMES) {
+    const shown = (await page.getByTestId(`total-${name}`).textContent()).trim();
+    assert.equal(shown, String(report.totals[name]), `total-${name}`);
+  }
+  // The page lists only the causes that lost something.
+  for (const [cause, count] of Object.entries(report.lost_by_cause ?? {})) {
+    const cell = page.getByTestId(`lost-${cause}`);
+    if (count === 0) {
+      assert.equal(await cell.count(), 0, `lost-${cause} is shown with nothing lost`);
+    } else {
+      assert.equal((await cell.textContent()).trim(), String(count), `lost-${cause}`);
+    }
+  }
+  for (const key of ['p50', 'p99']) {
+    const shown = (await page.getByTestId(`latency-${key}`).textContent()).trim();
+    const expected = report.latency_ms?.[key];
+    if (typeof expected === 'number') assert.equal(Number(shown), expected, `latency-${key}`);
+  }
+  assert.match(await page.getByTestId('balance').textContent(), /^✓/, 'the totals add up');
+}
+
+const totalsLine = (report) => TOTAL_NAMES.map((n) => `${n}=${report.totals[n]}`).join(' ');
+
 test('the page runs the default preset and shows the same totals as mqlab run', { timeout: 180_000 }, async (t) => {
   const { page, problems } = browser;
   try {
@@ -36,42 +71,49 @@ test('the page runs the default preset and shows the same totals as mqlab run', 
     const preset = await page.getByTestId('preset').inputValue();
     assert.ok(preset, 'the preset picker has a selected preset');
     const cliNames = cliPresetNames();
-    if (cliNames) assert.equal(preset, cliNames[0], 'the page defaults to the first preset');
+    if (cliNames) {
+      const offered = await page.locator('[data-testid="preset"] option').evaluateAll(
+        (options) => options.map((option) => option.value));
+      assert.deepEqual(offered, cliNames, 'the page offers the presets `mqlab presets` lists');
+    }
     await screenshot(page, 'smoke-idle');
 
-    await page.getByTestId('run').click();
-    await page.locator('[data-testid="run-state"][data-state="finished"]').waitFor({ timeout: 150_000 });
+    await runOnPage(page);
     await screenshot(page, 'smoke-finished');
-    const errorPanel = page.getByTestId('error');
-    if ((await errorPanel.count()) > 0) {
-      assert.fail(`the run failed: ${(await errorPanel.first().textContent()).trim()}`);
-    }
 
     const { report, source } = nativeReport(preset);
     t.diagnostic(`preset ${preset}; native report from ${source}`);
-    for (const name of TOTAL_NAMES) {
-      const shown = (await page.getByTestId(`total-${name}`).textContent()).trim();
-      assert.equal(shown, String(report.totals[name]), `total-${name}`);
-    }
-    // The page lists only the causes that lost something.
-    for (const [cause, count] of Object.entries(report.lost_by_cause ?? {})) {
-      const cell = page.getByTestId(`lost-${cause}`);
-      if (count === 0) {
-        assert.equal(await cell.count(), 0, `lost-${cause} is shown with nothing lost`);
-      } else {
-        assert.equal((await cell.textContent()).trim(), String(count), `lost-${cause}`);
-      }
-    }
-    for (const key of ['p50', 'p99']) {
-      const shown = (await page.getByTestId(`latency-${key}`).textContent()).trim();
-      const expected = report.latency_ms?.[key];
-      if (typeof expected === 'number') assert.equal(Number(shown), expected, `latency-${key}`);
-    }
-    t.diagnostic(`totals: ${TOTAL_NAMES.map((n) => `${n}=${report.totals[n]}`).join(' ')}`);
-
+    await assertPageShows(page, report);
+    t.diagnostic(`totals: ${totalsLine(report)}`);
     assert.deepEqual(problems, [], 'the page logged errors or reached outside its origin');
   } catch (error) {
     await screenshot(page, 'smoke-failure').catch(() => {});
+    throw error;
+  }
+});
+
+test('a preset that loses messages shows the same losses, by cause, as mqlab run', { timeout: 180_000 }, async (t) => {
+  const { page, problems } = browser;
+  const names = cliPresetNames();
+  if (!names) {
+    t.skip('needs target/release/mqlab to find a preset with losses');
+    return;
+  }
+  // The first preset, in the CLI's order, whose native run loses something.
+  const lossy = names.map((name) => ({ name, ...nativeReport(name) }))
+    .find(({ report }) => report.totals.lost > 0);
+  assert.ok(lossy, 'some preset loses messages (the lessons on loss need one)');
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('preset').selectOption(lossy.name);
+    assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'idle');
+    await runOnPage(page);
+    await screenshot(page, 'smoke-losses');
+    t.diagnostic(`preset ${lossy.name}: ${totalsLine(lossy.report)}`);
+    await assertPageShows(page, lossy.report);
+    assert.deepEqual(problems, [], 'the page logged errors or reached outside its origin');
+  } catch (error) {
+    await screenshot(page, 'smoke-losses-failure').catch(() => {});
     throw error;
   }
 });
