@@ -18,6 +18,11 @@ mqlab_setup() {
     local wasm_opt_version="version_132"
     local say="[setup]"
 
+    # CI may start with a bare environment; cargo and rustup need HOME.
+    if [ -z "${HOME:-}" ]; then
+        HOME="$(getent passwd "$(id -u)" | cut -d: -f6)"
+        export HOME
+    fi
     export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$PATH"
 
     # Root on these machines; elsewhere apt-get needs sudo.
