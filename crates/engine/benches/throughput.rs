@@ -288,9 +288,11 @@ criterion_group!(benches, throughput);
 
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` does not, and then only checks that
-    // each benchmark runs once, so the probe (several seconds) is skipped, as it is for `--list`.
+    // each benchmark runs once, so the probes (several seconds) are skipped, as they are for
+    // `--list`, and for `--profile-time`, whose profile should show the chosen benchmark only.
     let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list") {
+    let has = |flag: &str| args.iter().any(|a| a == flag);
+    if has("--bench") && !has("--list") && !has("--profile-time") {
         memory_probe();
         paired_ratio();
     }
