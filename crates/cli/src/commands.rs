@@ -117,7 +117,9 @@ pub fn trace(out: &mut dyn Write, file: &str, message_id: u64, seed: Option<u64>
             1 => "this run makes one message, id 0".to_string(),
             n => format!("this run makes {n} messages, ids 0 to {}", n - 1),
         };
-        return Err(source.failure(format!("there is no message {message_id}: {made}")));
+        return Err(source.failure(format!(
+            "there is no message {message_id}: {made} (the report's \"examples\" names ids worth tracing)"
+        )));
     }
     for line in trace_lines(&trace) {
         writeln!(out, "{line}")?;
