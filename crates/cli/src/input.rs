@@ -34,7 +34,9 @@ pub struct Source {
 
 impl Source {
     pub fn new(arg: &str) -> Source {
-        Source { arg: arg.to_string() }
+        Source {
+            arg: arg.to_string(),
+        }
     }
 
     /// The name used in messages: the path as given, or `<stdin>`.
@@ -57,7 +59,12 @@ impl Source {
 
     /// Every scenario error, one line each, prefixed by this source's name.
     pub fn errors(&self, errors: &Errors) -> Failure {
-        Failure::Input(errors.iter().map(|e| format!("{}: {e}", self.name())).collect())
+        Failure::Input(
+            errors
+                .iter()
+                .map(|e| format!("{}: {e}", self.name()))
+                .collect(),
+        )
     }
 
     /// The source's text. Reads at most one byte past the scenario size limit, so a huge file
@@ -91,7 +98,9 @@ impl Source {
     pub fn read_scenario(&self) -> Result<Scenario, Failure> {
         let text = self.read_text()?;
         if text.trim().is_empty() {
-            return Err(self.failure("it is empty; a scenario is a JSON object ({ \"version\": 1, ... })"));
+            return Err(
+                self.failure("it is empty; a scenario is a JSON object ({ \"version\": 1, ... })")
+            );
         }
         mqlab_scenario::parse(&text).map_err(|errors| self.errors(&errors))
     }

@@ -43,10 +43,17 @@ fn plain_mm1(horizon_us: u64) -> Config {
         horizon_us,
         bucket_us: horizon_us / 100,
         inter_node_latency_us: 0,
-        nodes: vec![NodeConfig { name: "n0".into(), capacity_per_s: 1_000_000.0, fsync_us: 0 }],
+        nodes: vec![NodeConfig {
+            name: "n0".into(),
+            capacity_per_s: 1_000_000.0,
+            fsync_us: 0,
+        }],
         producers: vec![ProducerConfig {
             name: "p0".into(),
-            rate: RateProfile { steps: vec![(0, ARRIVAL_RATE_PER_S)], burst: None },
+            rate: RateProfile {
+                steps: vec![(0, ARRIVAL_RATE_PER_S)],
+                burst: None,
+            },
             arrivals: Arrivals::Poisson,
             start_us: 0,
             stop_us: None,
@@ -65,7 +72,10 @@ fn plain_mm1(horizon_us: u64) -> Config {
             node: NodeId(0),
             link: LinkConfig::default(),
         }],
-        exchanges: vec![ExchangeConfig { name: "x".into(), kind: ExchangeKind::Direct }],
+        exchanges: vec![ExchangeConfig {
+            name: "x".into(),
+            kind: ExchangeKind::Direct,
+        }],
         queues: vec![QueueConfig {
             name: "q0".into(),
             durable: false,
@@ -88,7 +98,9 @@ fn plain_mm1(horizon_us: u64) -> Config {
             node: NodeId(0),
             link: LinkConfig::default(),
             threads: 1,
-            service: ServiceTime::Exponential { mean_us: SERVICE_MEAN_US },
+            service: ServiceTime::Exponential {
+                mean_us: SERVICE_MEAN_US,
+            },
             prefetch: 1,
             ack: AckMode::Auto,
             failure_probability: 0.0,
@@ -106,7 +118,11 @@ fn plain_mm1(horizon_us: u64) -> Config {
 /// manual ack, and half a millisecond on each client link.
 fn confirms_persistent_manual_ack(horizon_us: u64) -> Config {
     let mut config = plain_mm1(horizon_us);
-    let link = LinkConfig { latency_us: 500, jitter_us: 0, loss_probability: 0.0 };
+    let link = LinkConfig {
+        latency_us: 500,
+        jitter_us: 0,
+        loss_probability: 0.0,
+    };
     config.nodes[0].fsync_us = MS;
     config.queues[0].durable = true;
     let producer = &mut config.producers[0];
@@ -124,7 +140,11 @@ fn confirms_persistent_manual_ack(horizon_us: u64) -> Config {
 fn messages_made(name: &str, config: &Config) -> u64 {
     let report = Simulation::new(config.clone()).run();
     if let Err(broken) = check_report(&report) {
-        panic!("{name} (seed {}): the accounting checker failed:\n{}", config.seed, broken.join("\n"));
+        panic!(
+            "{name} (seed {}): the accounting checker failed:\n{}",
+            config.seed,
+            broken.join("\n")
+        );
     }
     let t = report.totals;
     assert!(
@@ -169,7 +189,10 @@ fn bare_heap_mm1(messages: u64, seed: u64) -> u64 {
     let mut seq = 0u64;
     let mut in_system = 0u64;
     let mut completed = 0u64;
-    heap.push((Reverse((rng.exponential_us(arrival_mean_us), seq)), BareEvent::Arrival));
+    heap.push((
+        Reverse((rng.exponential_us(arrival_mean_us), seq)),
+        BareEvent::Arrival,
+    ));
     while let Some((Reverse((now_us, _)), event)) = heap.pop() {
         match event {
             BareEvent::Arrival => {
@@ -210,7 +233,9 @@ fn throughput(c: &mut Criterion) {
 
     let a = plain_mm1(HORIZON_US);
     group.throughput(Throughput::Elements(messages_made("(a)", &a)));
-    group.bench_function("a_mm1_engine", |b| b.iter(|| Simulation::new(black_box(a.clone())).run()));
+    group.bench_function("a_mm1_engine", |b| {
+        b.iter(|| Simulation::new(black_box(a.clone())).run())
+    });
 
     let b_config = confirms_persistent_manual_ack(HORIZON_US);
     group.throughput(Throughput::Elements(messages_made("(b)", &b_config)));
@@ -220,7 +245,9 @@ fn throughput(c: &mut Criterion) {
 
     group.throughput(Throughput::Elements(BARE_LOOP_MESSAGES));
     group.measurement_time(Duration::from_secs(3));
-    group.bench_function("c_bare_heap_mm1", |b| b.iter(|| bare_heap_mm1(black_box(BARE_LOOP_MESSAGES), 1)));
+    group.bench_function("c_bare_heap_mm1", |b| {
+        b.iter(|| bare_heap_mm1(black_box(BARE_LOOP_MESSAGES), 1))
+    });
     group.finish();
 }
 
