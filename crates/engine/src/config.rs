@@ -38,7 +38,8 @@ pub mod limits {
     pub const THREADS_MAX: u32 = 256;
     pub const PREFETCH_MAX: u32 = 10_000;
     pub const IN_FLIGHT_MAX: u32 = 100_000;
-    pub const RETRIES_MAX: u32 = 1_000_000;
+    /// Resends per message (a producer's attempt number is 16 bits).
+    pub const RETRIES_MAX: u32 = 65_535;
     /// Per-producer local buffer of messages waiting for a send window.
     pub const OUTBOX_MAX: u32 = 1_000_000;
     pub const QUEUE_LENGTH_MAX: u32 = 10_000_000;

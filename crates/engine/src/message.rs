@@ -11,6 +11,15 @@ use crate::routing::QueueMask;
 use crate::slab::Key;
 use crate::time::TimeUs;
 
+/// A producer's attempt number for one message (0 for the first send); retries are capped at
+/// `limits::RETRIES_MAX`, which fits.
+pub type Attempt = u16;
+
+/// A generation counter (a node's crashes, a consumer's channels and lives): events carry the
+/// epoch they were scheduled in and are ignored once it has moved on. Only equality matters, so
+/// it wraps.
+pub type Epoch = u16;
+
 /// What the producer knows about a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProducerView {
@@ -62,7 +71,7 @@ pub struct Message {
     pub birth_us: TimeUs,
     pub view: ProducerView,
     /// The producer's current attempt (0 for the first send).
-    pub attempt: u32,
+    pub attempt: Attempt,
     /// Queues still to accept the current attempt before the producer is confirmed.
     pub confirm_wait: u16,
     /// Some queue refused the current attempt (the confirm will be a nack).
@@ -135,7 +144,7 @@ pub struct MessageCopy {
     pub dead_letter: bool,
     pub queue: QueueId,
     /// The producer attempt that made it (or that its original was made by).
-    pub attempt: u32,
+    pub attempt: Attempt,
     /// Written to disk on the queue's nodes (durable queue and persistent message, or quorum).
     pub persistent: bool,
     /// Nodes holding it in memory (bit per node).
@@ -149,9 +158,9 @@ pub struct MessageCopy {
     pub redelivered: bool,
     pub place: Place,
     /// Channel epoch of the consumer it was delivered on.
-    pub channel_epoch: u32,
+    pub channel_epoch: Epoch,
     /// Process epoch of the consumer it was delivered to.
-    pub process_epoch: u32,
+    pub process_epoch: Epoch,
     /// What it means for the message if this copy ends without being processed.
     pub fate_if_dropped: Fate,
 }

@@ -442,7 +442,7 @@ fn producer_switches_have_limits() {
             p["routing_key"] = json!("k".repeat(256));
             p["ttl_ms"] = json!(-3);
             p["timeout_ms"] = json!(0.5);
-            p["retries"] = json!(1_000_001);
+            p["retries"] = json!(65_536);
             p["retry_backoff_ms"] = json!(1e9);
             p["max_in_flight"] = json!(0);
             p["outbox_limit"] = json!(1_000_001);
@@ -454,7 +454,7 @@ fn producer_switches_have_limits() {
             producers[0].routing_key: is 256 bytes long; the limit is 255
             producers[0].ttl_ms: -3 is negative; it must be 0 or more
             producers[0].timeout_ms: 0.5 is below the minimum of 1
-            producers[0].retries: 1000001 is above the limit of 1000000
+            producers[0].retries: 65536 is above the limit of 65535
             producers[0].retry_backoff_ms: 1e9 is above the limit of 8.64e7 (24 h)
             producers[0].max_in_flight: 0 is below the minimum of 1
             producers[0].outbox_limit: 1000001 is above the limit of 1000000

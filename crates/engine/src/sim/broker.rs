@@ -5,7 +5,7 @@
 use super::{Event, Simulation};
 use crate::config::{NodeId, Overflow, Placement, ProducerId, QueueId};
 use crate::link::Direction;
-use crate::message::{Fate, MessageCopy, Place};
+use crate::message::{Attempt, Epoch, Fate, MessageCopy, Place};
 use crate::report::LossCause;
 use crate::routing::{route, routing_key_for};
 use crate::slab::Key;
@@ -24,7 +24,7 @@ impl Simulation {
         done
     }
 
-    pub(crate) fn on_publish_at_node(&mut self, producer: ProducerId, msg: Key, attempt: u32) {
+    pub(crate) fn on_publish_at_node(&mut self, producer: ProducerId, msg: Key, attempt: Attempt) {
         let pi = producer.0 as usize;
         self.producers[pi].link.arrived(Direction::ToBroker);
         let node = self.config.producers[pi].node;
@@ -36,11 +36,12 @@ impl Simulation {
         }
         let done = self.node_work_done_us(node);
         let node_epoch = self.nodes[node.0 as usize].epoch;
-        self.events.push(done, Event::PublishTaken { producer, msg, attempt, node, node_epoch });
+        self.events.push(done, Event::PublishTaken { producer, msg, attempt, node_epoch });
     }
 
-    pub(crate) fn on_publish_taken(&mut self, producer: ProducerId, msg: Key, attempt: u32, node: NodeId, node_epoch: u32) {
+    pub(crate) fn on_publish_taken(&mut self, producer: ProducerId, msg: Key, attempt: Attempt, node_epoch: Epoch) {
         let pi = producer.0 as usize;
+        let node = self.config.producers[pi].node;
         let Some(m) = self.messages.get(msg) else { return };
         let id = m.id;
         let n = &self.nodes[node.0 as usize];
@@ -136,7 +137,7 @@ impl Simulation {
         self.events.push(done, Event::CopyTaken { copy, node, node_epoch });
     }
 
-    pub(crate) fn on_copy_taken(&mut self, copy: Key, node: NodeId, node_epoch: u32) {
+    pub(crate) fn on_copy_taken(&mut self, copy: Key, node: NodeId, node_epoch: Epoch) {
         let n = &self.nodes[node.0 as usize];
         if !n.up || n.epoch != node_epoch {
             self.end_copy(copy, Fate::Lost(LossCause::BrokerCrash));
@@ -157,7 +158,7 @@ impl Simulation {
     }
 
     /// One queue has accepted (or refused) the attempt; when all have, the producer hears back.
-    fn answer_producer(&mut self, msg: Key, attempt: u32, accepted: bool) {
+    fn answer_producer(&mut self, msg: Key, attempt: Attempt, accepted: bool) {
         let Some(m) = self.messages.get_mut(msg) else { return };
         if m.attempt != attempt || m.confirm_wait == 0 {
             return;
@@ -293,7 +294,7 @@ impl Simulation {
         self.events.push(done, Event::ReplicaTaken { copy, node, node_epoch });
     }
 
-    pub(crate) fn on_replica_taken(&mut self, copy: Key, node: NodeId, node_epoch: u32) {
+    pub(crate) fn on_replica_taken(&mut self, copy: Key, node: NodeId, node_epoch: Epoch) {
         let n = &self.nodes[node.0 as usize];
         if !n.up || n.epoch != node_epoch || !self.replica_still_wanted(copy) {
             return;
@@ -341,7 +342,7 @@ impl Simulation {
         }
     }
 
-    pub(crate) fn on_fsync_done(&mut self, node: NodeId, node_epoch: u32) {
+    pub(crate) fn on_fsync_done(&mut self, node: NodeId, node_epoch: Epoch) {
         let ni = node.0 as usize;
         if self.nodes[ni].epoch != node_epoch || !self.nodes[ni].up {
             return;
@@ -484,7 +485,7 @@ impl Simulation {
         let ni = node.0 as usize;
         let n = &mut self.nodes[ni];
         n.up = false;
-        n.epoch += 1;
+        n.epoch = n.epoch.wrapping_add(1);
         n.busy_until_us = self.now_us;
         n.fsync_running = false;
         n.fsync_batch.clear();

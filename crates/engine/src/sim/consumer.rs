@@ -4,7 +4,7 @@
 use super::{AckKind, Event, Simulation};
 use crate::config::{AckMode, ConsumerId, Idempotency, QueueId};
 use crate::link::Direction;
-use crate::message::{Fate, MessageCopy, Place};
+use crate::message::{Epoch, Fate, MessageCopy, Place};
 use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::TimeUs;
@@ -34,11 +34,12 @@ impl Simulation {
             }
             let n = self.queues[qi].consumers.len();
             let start = self.queues[qi].next_consumer;
-            let Some(pick) = (0..n).map(|i| (start + i) % n).find(|&i| self.has_credit(self.queues[qi].consumers[i]))
+            let wrap = |i: usize| if i >= n { i - n } else { i };
+            let Some(pick) = (0..n).map(|i| wrap(start + i)).find(|&i| self.has_credit(self.queues[qi].consumers[i]))
             else {
                 break;
             };
-            self.queues[qi].next_consumer = (pick + 1) % n;
+            self.queues[qi].next_consumer = wrap(pick + 1);
             let consumer = self.queues[qi].consumers[pick];
             let Some(copy) = self.queues[qi].ready.pop_front() else { break };
             self.deliver(consumer, copy);
@@ -190,7 +191,7 @@ impl Simulation {
         crate::time::round_us(us)
     }
 
-    pub(crate) fn on_process_done(&mut self, c: ConsumerId, copy: Key, process_epoch: u32, ok: bool) {
+    pub(crate) fn on_process_done(&mut self, c: ConsumerId, copy: Key, process_epoch: Epoch, ok: bool) {
         let ci = c.0 as usize;
         if self.consumers[ci].process_epoch != process_epoch {
             return;
@@ -302,7 +303,7 @@ impl Simulation {
         }
     }
 
-    pub(crate) fn on_ack(&mut self, c: ConsumerId, copy: Key, channel_epoch: u32, ack: AckKind) {
+    pub(crate) fn on_ack(&mut self, c: ConsumerId, copy: Key, channel_epoch: Epoch, ack: AckKind) {
         let ci = c.0 as usize;
         self.consumers[ci].link.arrived(Direction::ToBroker);
         let Some(cp) = self.copies.get(copy) else { return };
@@ -341,7 +342,7 @@ impl Simulation {
     /// consumer's new state is set.
     pub(crate) fn close_channel(&mut self, c: ConsumerId, mut keep: impl FnMut(Key) -> bool) {
         let ci = c.0 as usize;
-        self.consumers[ci].channel_epoch += 1;
+        self.consumers[ci].channel_epoch = self.consumers[ci].channel_epoch.wrapping_add(1);
         let unacked = std::mem::take(&mut self.consumers[ci].unacked);
         let mut requeued = Vec::new();
         for original in unacked {
@@ -386,7 +387,7 @@ impl Simulation {
         self.consumers[ci].connected = false;
         self.close_channel(c, |_| true);
         let state = &mut self.consumers[ci];
-        state.process_epoch += 1;
+        state.process_epoch = state.process_epoch.wrapping_add(1);
         state.busy_threads = 0;
         state.outstanding = 0;
         let mut held: Vec<Key> = state.buffer.drain(..).collect();

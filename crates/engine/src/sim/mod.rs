@@ -18,7 +18,7 @@ use crate::config::{
 };
 use crate::events::EventQueue;
 use crate::link::{Direction, LinkState};
-use crate::message::{Message, MessageCopy};
+use crate::message::{Attempt, Epoch, Message, MessageCopy};
 use crate::metrics::Metrics;
 use crate::report::{ConsumerStats, ProducerStats, QueueStats, Report};
 use crate::rng::{Stream, StreamKind};
@@ -34,30 +34,31 @@ pub(crate) enum Event {
     /// A producer makes its next message.
     Arrival(ProducerId),
     /// A publish reaches the producer's node.
-    PublishAtNode { producer: ProducerId, msg: Key, attempt: u32 },
+    PublishAtNode { producer: ProducerId, msg: Key, attempt: Attempt },
     /// The producer's node has done the work of taking a publish: route it.
-    PublishTaken { producer: ProducerId, msg: Key, attempt: u32, node: NodeId, node_epoch: u32 },
+    PublishTaken { producer: ProducerId, msg: Key, attempt: Attempt, node_epoch: Epoch },
     /// A copy forwarded between nodes reaches its queue's leader.
     CopyAtLeader { copy: Key, node: NodeId },
     /// The leader has done the work of storing a copy: enqueue it.
-    CopyTaken { copy: Key, node: NodeId, node_epoch: u32 },
+    CopyTaken { copy: Key, node: NodeId, node_epoch: Epoch },
     /// A replica of a copy reaches a mirror.
     ReplicaAtNode { copy: Key, node: NodeId },
     /// A mirror has stored (and, if persistent, will fsync) a replica.
-    ReplicaTaken { copy: Key, node: NodeId, node_epoch: u32 },
+    ReplicaTaken { copy: Key, node: NodeId, node_epoch: Epoch },
     /// A mirror's acknowledgement of a replica reaches the queue's leader.
     ReplicaAckAtLeader { copy: Key },
     /// A node's fsync finished.
-    FsyncDone { node: NodeId, node_epoch: u32 },
+    FsyncDone { node: NodeId, node_epoch: Epoch },
     /// A confirm (ok) or nack reaches the producer.
-    ConfirmAtProducer { producer: ProducerId, msg: Key, attempt: u32, ok: bool },
-    ConfirmTimeout { producer: ProducerId, msg: Key, attempt: u32 },
+    ConfirmAtProducer { producer: ProducerId, msg: Key, attempt: Attempt, ok: bool },
+    /// The earliest pending confirm deadline of a producer is due.
+    ConfirmDeadline(ProducerId),
     /// The producer sends a message again after a back-off.
     Resend { producer: ProducerId, msg: Key },
     DeliveryAtConsumer { consumer: ConsumerId, copy: Key },
-    ProcessDone { consumer: ConsumerId, copy: Key, process_epoch: u32, ok: bool },
+    ProcessDone { consumer: ConsumerId, copy: Key, process_epoch: Epoch, ok: bool },
     /// An ack (or nack) reaches the broker.
-    AckAtBroker { consumer: ConsumerId, copy: Key, channel_epoch: u32, ack: AckKind },
+    AckAtBroker { consumer: ConsumerId, copy: Key, channel_epoch: Epoch, ack: AckKind },
     /// The head of a queue may have expired.
     ExpiryCheck(QueueId),
     ConsumerJoins(ConsumerId),
@@ -78,7 +79,7 @@ pub(crate) enum AckKind {
 pub(crate) struct NodeState {
     pub up: bool,
     /// Bumped at each crash, so work scheduled before it is ignored.
-    pub epoch: u32,
+    pub epoch: Epoch,
     pub busy_until_us: TimeUs,
     pub service_us: TimeUs,
     pub fsync_us: TimeUs,
@@ -100,8 +101,13 @@ pub(crate) struct ProducerState {
     pub keys: Stream,
     pub link: LinkState,
     pub stats: ProducerStats,
-    /// Rate changes (steps and burst edges) not yet reached: the next arrival is redrawn there.
+    /// Per key: the queues its messages reach.
     pub routes: Vec<QueueMask>,
+    /// Confirm deadlines `(due_us, msg, attempt)` in the order sent. One producer's time-out is
+    /// fixed, so they are due in that order: one armed event per producer instead of one per send,
+    /// and a confirmed message's deadline is simply skipped.
+    pub deadlines: VecDeque<(TimeUs, Key, Attempt)>,
+    pub deadline_armed: bool,
 }
 
 pub(crate) struct QueueState {
@@ -126,8 +132,8 @@ pub(crate) struct ConsumerState {
     pub up: bool,
     /// The channel to the broker is open.
     pub connected: bool,
-    pub channel_epoch: u32,
-    pub process_epoch: u32,
+    pub channel_epoch: Epoch,
+    pub process_epoch: Epoch,
     /// Deliveries the broker has not had an ack for, oldest first (manual ack).
     pub unacked: VecDeque<Key>,
     /// Deliveries made and not yet finished (counts against prefetch under auto-ack).
@@ -206,6 +212,8 @@ impl Simulation {
                 link: LinkState::new(p.link.clone(), Stream::new(seed, StreamKind::ProducerLink, i)),
                 stats: ProducerStats { name: p.name.clone(), ..ProducerStats::default() },
                 routes,
+                deadlines: VecDeque::new(),
+                deadline_armed: false,
             })
             .collect();
         let queues = config
@@ -386,8 +394,8 @@ impl Simulation {
         match event {
             Event::Arrival(p) => self.on_arrival(p),
             Event::PublishAtNode { producer, msg, attempt } => self.on_publish_at_node(producer, msg, attempt),
-            Event::PublishTaken { producer, msg, attempt, node, node_epoch } => {
-                self.on_publish_taken(producer, msg, attempt, node, node_epoch)
+            Event::PublishTaken { producer, msg, attempt, node_epoch } => {
+                self.on_publish_taken(producer, msg, attempt, node_epoch)
             }
             Event::CopyAtLeader { copy, node } => self.on_copy_at_leader(copy, node),
             Event::CopyTaken { copy, node, node_epoch } => self.on_copy_taken(copy, node, node_epoch),
@@ -398,7 +406,7 @@ impl Simulation {
             Event::ConfirmAtProducer { producer, msg, attempt, ok } => {
                 self.on_confirm(producer, msg, attempt, ok)
             }
-            Event::ConfirmTimeout { producer, msg, attempt } => self.on_confirm_timeout(producer, msg, attempt),
+            Event::ConfirmDeadline(producer) => self.on_confirm_deadline(producer),
             Event::Resend { producer, msg } => self.on_resend(producer, msg),
             Event::DeliveryAtConsumer { consumer, copy } => self.on_delivery(consumer, copy),
             Event::ProcessDone { consumer, copy, process_epoch, ok } => {
@@ -558,4 +566,13 @@ pub fn trace_message(config: Config, message_id: u64) -> crate::trace::Trace {
     let recorder = sim.trace.take().unwrap_or_else(|| TraceRecorder::new(message_id));
     let outcome = recorder.outcome;
     crate::trace::Trace { message_id, events: recorder.events, outcome, found: message_id < sim.next_message_id }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Events are moved on every heap operation: keep them small.
+    #[test]
+    fn an_event_fits_in_16_bytes() {
+        assert!(std::mem::size_of::<super::Event>() <= 16, "{}", std::mem::size_of::<super::Event>());
+    }
 }

@@ -4,7 +4,7 @@
 use super::{Event, Simulation};
 use crate::config::{Arrivals, ConfirmMode, ProducerId, RateProfile};
 use crate::link::Direction;
-use crate::message::{Fate, Message, ProducerView};
+use crate::message::{Attempt, Fate, Message, ProducerView};
 use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::{TimeUs, US_PER_S};
@@ -151,7 +151,12 @@ impl Simulation {
             }
         }
         if confirm != ConfirmMode::None {
-            self.events.push(now + timeout_us, Event::ConfirmTimeout { producer: p, msg, attempt });
+            let state = &mut self.producers[pi];
+            state.deadlines.push_back((now + timeout_us, msg, attempt));
+            if !state.deadline_armed {
+                state.deadline_armed = true;
+                self.events.push(now + timeout_us, Event::ConfirmDeadline(p));
+            }
         }
     }
 
@@ -165,7 +170,7 @@ impl Simulation {
     }
 
     /// Sends the broker's answer for the current attempt back over the producer's link.
-    pub(crate) fn send_confirm(&mut self, p: ProducerId, msg: Key, attempt: u32, ok: bool) {
+    pub(crate) fn send_confirm(&mut self, p: ProducerId, msg: Key, attempt: Attempt, ok: bool) {
         let pi = p.0 as usize;
         let confirm = self.config.producers[pi].confirm;
         if confirm == ConfirmMode::None {
@@ -179,7 +184,7 @@ impl Simulation {
         }
     }
 
-    pub(crate) fn on_confirm(&mut self, p: ProducerId, msg: Key, attempt: u32, ok: bool) {
+    pub(crate) fn on_confirm(&mut self, p: ProducerId, msg: Key, attempt: Attempt, ok: bool) {
         let pi = p.0 as usize;
         self.producers[pi].link.arrived(Direction::ToClient);
         let Some(m) = self.messages.get_mut(msg) else { return };
@@ -203,7 +208,22 @@ impl Simulation {
         }
     }
 
-    pub(crate) fn on_confirm_timeout(&mut self, p: ProducerId, msg: Key, attempt: u32) {
+    /// Handles every deadline that is due, then arms the next.
+    pub(crate) fn on_confirm_deadline(&mut self, p: ProducerId) {
+        let pi = p.0 as usize;
+        self.producers[pi].deadline_armed = false;
+        while let Some(&(due_us, msg, attempt)) = self.producers[pi].deadlines.front() {
+            if due_us > self.now_us {
+                self.producers[pi].deadline_armed = true;
+                self.events.push(due_us, Event::ConfirmDeadline(p));
+                break;
+            }
+            self.producers[pi].deadlines.pop_front();
+            self.on_confirm_timeout(p, msg, attempt);
+        }
+    }
+
+    fn on_confirm_timeout(&mut self, p: ProducerId, msg: Key, attempt: Attempt) {
         let Some(m) = self.messages.get(msg) else { return };
         if m.view != ProducerView::Waiting || m.attempt != attempt {
             return;
@@ -218,7 +238,7 @@ impl Simulation {
         let cfg = &self.config.producers[p.0 as usize];
         let (retries, backoff_us) = (cfg.retries, cfg.retry_backoff_us);
         let Some(m) = self.messages.get_mut(msg) else { return };
-        if m.attempt < retries {
+        if u32::from(m.attempt) < retries {
             // A new attempt number makes a late answer to the old one count for nothing.
             m.attempt += 1;
             self.events.push(self.now_us + backoff_us, Event::Resend { producer: p, msg });
