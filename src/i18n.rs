@@ -1,0 +1,142 @@
+//! Every string the page shows, in Chinese and English: [`Lang`], the [`Key`] of each string,
+//! and [`t`] to look one up.
+//!
+//! The texts themselves live in one table (`i18n/strings.rs`), written through a macro so that a
+//! key without both its Chinese and its English text does not compile. Strings with values in
+//! them use numbered placeholders (`{0}`, `{1}`) filled by [`tf`]; both languages of a string
+//! carry the same placeholders (a test checks it), since word order differs between them.
+//!
+//! What is not here: the scenario crate's parser and validator messages and the engine's trace
+//! lines, which those crates write in English.
+
+mod strings;
+
+pub use strings::Key;
+
+use mqlab_scenario::LinkError;
+
+/// A language of the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Zh,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Both languages, in the order the language switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language for a browser language tag (`navigator.language`): any `zh…` tag (`zh`,
+    /// `zh-CN`, `zh-Hant-TW`) is Chinese, everything else English.
+    pub fn from_browser_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The short code stored to remember the learner's choice (`"zh"`, `"en"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of a stored code; `None` for anything else (then use the browser's).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The value of the page's `<html lang>` attribute.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name in itself, as a language switch shows it whatever the current one.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::Zh => strings::zh(key),
+        Lang::En => strings::en(key),
+    }
+}
+
+/// The text of `key` in `lang` with its placeholders `{0}`, `{1}`, … replaced by `args`.
+/// A placeholder without an argument is left as written, so a mistake shows instead of hiding.
+pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
+    let mut text = t(lang, key).to_string();
+    for (i, arg) in args.iter().enumerate() {
+        text = text.replace(&format!("{{{i}}}"), arg);
+    }
+    text
+}
+
+/// "Lesson 9" / "第 9 课".
+pub fn lesson_label(lang: Lang, lesson: u8) -> String {
+    tf(lang, Key::LessonN, &[&lesson.to_string()])
+}
+
+/// The key naming an engine loss cause (`report::LossCause::name`, the report JSON's
+/// `lost_by_cause` keys); `None` for a name this version does not know.
+pub fn loss_cause(name: &str) -> Option<Key> {
+    Some(match name {
+        "network" => Key::CauseNetwork,
+        "broker_down" => Key::CauseBrokerDown,
+        "unroutable" => Key::CauseUnroutable,
+        "overflow" => Key::CauseOverflow,
+        "broker_crash" => Key::CauseBrokerCrash,
+        "queue_unavailable" => Key::CauseQueueUnavailable,
+        "consumer_crash" => Key::CauseConsumerCrash,
+        "consumer_link" => Key::CauseConsumerLink,
+        "discarded" => Key::CauseDiscarded,
+        _ => return None,
+    })
+}
+
+/// The key naming a report total (`report_view::TOTAL_NAMES`); `None` for an unknown name.
+pub fn total(name: &str) -> Option<Key> {
+    Some(match name {
+        "produced" => Key::TotalProduced,
+        "processed" => Key::TotalProcessed,
+        "duplicates" => Key::TotalDuplicates,
+        "lost" => Key::TotalLost,
+        "expired" => Key::TotalExpired,
+        "dead_lettered" => Key::TotalDeadLettered,
+        "rejected" => Key::TotalRejected,
+        "in_flight" => Key::TotalInFlight,
+        "out_of_order" => Key::TotalOutOfOrder,
+        _ => return None,
+    })
+}
+
+/// A share-link error in the learner's language. A link whose scenario does not parse adds the
+/// parser's own lines (in English) after the sentence.
+pub fn link_error(lang: Lang, error: &LinkError) -> String {
+    match error {
+        LinkError::Empty => t(lang, Key::LinkEmpty).to_string(),
+        LinkError::NotALink => t(lang, Key::LinkNotALink).to_string(),
+        LinkError::UnknownVersion(version) => tf(lang, Key::LinkUnknownVersion, &[version]),
+        LinkError::TooLong { chars } => tf(lang, Key::LinkTooLong, &[&chars.to_string()]),
+        LinkError::Truncated => t(lang, Key::LinkTruncated).to_string(),
+        LinkError::NotBase64 { position } => tf(lang, Key::LinkNotBase64, &[&position.to_string()]),
+        LinkError::DoesNotInflate => t(lang, Key::LinkDoesNotInflate).to_string(),
+        LinkError::TooLarge => t(lang, Key::LinkTooLarge).to_string(),
+        LinkError::Tampered => t(lang, Key::LinkTampered).to_string(),
+        LinkError::Scenario(errors) => format!("{}\n{errors}", t(lang, Key::LinkBadScenario)),
+    }
+}
