@@ -209,7 +209,7 @@ translated {
     UnitTimes => "倍", "×";
 
     // ── Fields: shared ──────────────────────────────────────────────────────────────────────
-    FieldId => "ID", "Id";
+    FieldId => "组件 ID", "Id";
     FieldIdHelp => "组件的名字，在整个场景中唯一；连线、故障和图表都用它来指代这个组件。", "The component's name, unique in the whole scenario; wires, faults and charts refer to it by this name.";
     LinkLatency => "网络延迟", "Network latency";
     LinkLatencyHelp => "客户端到所连节点的单程时延。每次确认或 ack 都要一个往返，这正是同步调用和事务慢的原因。", "One-way delay between this client and its broker node. Every confirm or ack costs a round trip, which is what makes synchronous calls and transactions slow.";
