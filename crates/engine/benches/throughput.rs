@@ -25,8 +25,7 @@ use mqlab_engine::checker::check_report;
 use mqlab_engine::config::*;
 use mqlab_engine::Simulation;
 
-const MS: u64 = 1_000;
-const S: u64 = 1_000_000;
+use common::{MS, S};
 /// Arrival rate λ, messages per second.
 const ARRIVAL_RATE_PER_S: f64 = 900.0;
 /// Mean service time 1/μ: μ = 1000/s, so ρ = 0.9.
@@ -36,82 +35,22 @@ const HORIZON_US: u64 = 1_111 * S;
 /// Messages the bare loop completes per iteration.
 const BARE_LOOP_MESSAGES: u64 = 1_000_000;
 
-/// (a): one node, one Poisson producer → direct exchange → queue → one auto-ack consumer.
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+/// (a): one node, one Poisson producer → direct exchange → queue → one auto-ack consumer: the
+/// engine tests' pipeline (`tests/common`), made M/M/1.
 fn plain_mm1(horizon_us: u64) -> Config {
-    Config {
-        seed: 1,
+    let mut config = common::pipeline(
+        ARRIVAL_RATE_PER_S,
+        ServiceTime::Exponential { mean_us: SERVICE_MEAN_US },
         horizon_us,
-        bucket_us: horizon_us / 100,
-        inter_node_latency_us: 0,
-        nodes: vec![NodeConfig {
-            name: "n0".into(),
-            capacity_per_s: 1_000_000.0,
-            fsync_us: 0,
-        }],
-        producers: vec![ProducerConfig {
-            name: "p0".into(),
-            rate: RateProfile {
-                steps: vec![(0, ARRIVAL_RATE_PER_S)],
-                burst: None,
-            },
-            arrivals: Arrivals::Poisson,
-            start_us: 0,
-            stop_us: None,
-            n_keys: 0,
-            exchange: ExchangeId(0),
-            routing_key: "q0".into(),
-            headers: vec![],
-            persistent: false,
-            ttl_us: None,
-            confirm: ConfirmMode::None,
-            timeout_us: 1_000 * MS,
-            retries: 10,
-            retry_backoff_us: 10 * MS,
-            max_in_flight: 1_000,
-            outbox_limit: 1_000_000,
-            node: NodeId(0),
-            link: LinkConfig::default(),
-        }],
-        exchanges: vec![ExchangeConfig {
-            name: "x".into(),
-            kind: ExchangeKind::Direct,
-        }],
-        queues: vec![QueueConfig {
-            name: "q0".into(),
-            durable: false,
-            max_length: None,
-            overflow: Overflow::DropHead,
-            message_ttl_us: None,
-            dead_letter_exchange: None,
-            dead_letter_routing_key: None,
-            placement: Placement::Home(NodeId(0)),
-        }],
-        bindings: vec![BindingConfig {
-            exchange: ExchangeId(0),
-            queue: QueueId(0),
-            key: "q0".into(),
-            headers: vec![],
-        }],
-        consumers: vec![ConsumerConfig {
-            name: "c0".into(),
-            queue: QueueId(0),
-            node: NodeId(0),
-            link: LinkConfig::default(),
-            threads: 1,
-            service: ServiceTime::Exponential {
-                mean_us: SERVICE_MEAN_US,
-            },
-            prefetch: 1,
-            ack: AckMode::Auto,
-            failure_probability: 0.0,
-            requeue_on_failure: true,
-            idempotency: Idempotency::None,
-            start_us: 0,
-            stop_us: None,
-        }],
-        faults: vec![],
-        random_faults: vec![],
-    }
+    );
+    config.inter_node_latency_us = 0;
+    config.producers[0].arrivals = Arrivals::Poisson;
+    config.producers[0].timeout_us = 1_000 * MS;
+    config.consumers[0].ack = AckMode::Auto;
+    config
 }
 
 /// (b): the same load with every safety switch on: confirms, durability, persistence, fsync,
