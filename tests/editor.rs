@@ -16,9 +16,9 @@ use mqlab_web::editor::layout::{column, COLUMN_GAP, LEFT_X};
 use mqlab_web::editor::values::visible;
 use mqlab_web::editor::{
     add, auto_layout, blank, connect, delete, disconnect, ensure_layout, errors_at, fields,
-    get_field, get_scenario_field, locate, move_to, rename, scenario_fields, set_binding_key,
-    set_field, set_scenario_field, wires, Applied, ComponentKind, ComponentRef, Document, Edit,
-    EditError, ErrorPlace, WireKind, WireRefusal,
+    get_field, get_scenario_field, locate, move_to, rebind, rename, scenario_fields,
+    set_binding_key, set_field, set_scenario_field, wires, Applied, ComponentKind, ComponentRef,
+    Document, Edit, EditError, ErrorPlace, WireKind, WireRefusal,
 };
 use mqlab_web::i18n::{t, Lang};
 use serde_json::{json, Value};
@@ -315,6 +315,29 @@ fn bindings_get_a_key_that_routes_and_can_be_rekeyed() {
         set_binding_key(&mut s, &second, "order.*"),
         Err(EditError::Wire(WireRefusal::DuplicateBinding))
     );
+    // A headers exchange matches binding headers; other kinds refuse them, as does a long key.
+    let long = "k".repeat(300);
+    let refused = set_binding_key(&mut s, &rekeyed, &long).unwrap_err();
+    assert!(refused.to_string().contains("255"), "{refused}");
+    let headers: std::collections::BTreeMap<String, String> =
+        [("region".to_string(), "eu".to_string())].into();
+    let refused = rebind(&mut s, &rekeyed, "order.*", headers.clone()).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("only used by a headers exchange"),
+        "{refused}"
+    );
+    set(&mut s, &x2, "kind", json!("headers"));
+    let matched = rebind(&mut s, &rekeyed, "", headers.clone()).unwrap();
+    assert_eq!(
+        matched.kind,
+        WireKind::Binding {
+            key: String::new(),
+            headers
+        }
+    );
+    assert!(wires(&s).contains(&matched));
     let publish = wires(&s)
         .into_iter()
         .find(|w| w.kind == WireKind::Publish)
@@ -994,6 +1017,13 @@ fn switching_a_deciding_field_keeps_the_component_valid() {
             );
         }
     }
+    // Emptying the dead-letter exchange takes its routing key with it.
+    let dlx = add(&mut s, X, (0.0, 0.0)).unwrap();
+    set(&mut s, &q, "dead_letter_exchange", json!(dlx.id));
+    set(&mut s, &q, "dead_letter_routing_key", json!("parked"));
+    set(&mut s, &q, "dead_letter_exchange", json!(""));
+    assert_eq!(s.queues[0].dead_letter_routing_key, None);
+    assert!(validate(&s).is_ok(), "{}", validate(&s).unwrap_err());
     set(&mut s, &x, "kind", json!("headers"));
     set(&mut s, &x, "x_match", json!("any"));
     set(&mut s, &x, "kind", json!("fanout"));

@@ -5,6 +5,8 @@
 //! document untouched; an edit that changes nothing (a refused duplicate, a field set to the
 //! value it had) leaves no undo step.
 
+use std::collections::BTreeMap;
+
 use mqlab_scenario::Scenario;
 use serde_json::Value;
 
@@ -51,6 +53,12 @@ pub enum Edit {
     SetBindingKey {
         wire: Wire,
         key: String,
+    },
+    /// A binding's key and headers at once (the binding inspector of a headers exchange).
+    Rebind {
+        wire: Wire,
+        key: String,
+        headers: BTreeMap<String, String>,
     },
     AutoLayout,
     /// A whole new scenario (an import, a preset) as one undoable step.
@@ -182,6 +190,9 @@ fn run(s: &mut Scenario, edit: Edit) -> Result<Applied, EditError> {
         }
         Edit::SetBindingKey { wire, key } => {
             Applied::Rebound(wires::set_binding_key(s, &wire, &key)?)
+        }
+        Edit::Rebind { wire, key, headers } => {
+            Applied::Rebound(wires::rebind(s, &wire, &key, headers)?)
         }
         Edit::AutoLayout => {
             layout::auto_layout(s);

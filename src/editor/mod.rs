@@ -38,7 +38,7 @@ pub use fields::{field, fields, scenario_fields, FieldSpec, Group, Input};
 pub use history::History;
 pub use layout::{auto_layout, ensure_layout};
 pub use values::{get_field, get_scenario_field, set_field, set_scenario_field};
-pub use wires::{connect, disconnect, set_binding_key, wires, Wire, WireKind, WireRefusal};
+pub use wires::{connect, disconnect, rebind, set_binding_key, wires, Wire, WireKind, WireRefusal};
 
 /// The kinds of component a learner places on the canvas. Ids are unique across all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -14,7 +14,8 @@
 //! ones) and drops those it refuses; a consumer's `service.dist` carries the typical service
 //! time over to the new distribution; a queue's `placement.mode` carries its nodes over (a
 //! mirrored queue on every node, a quorum queue on three, home node first); an exchange that
-//! stops being a headers exchange drops its `x_match`.
+//! stops being a headers exchange drops its `x_match`; a queue whose dead-letter exchange is
+//! emptied drops its dead-letter routing key, as disconnecting that wire does.
 
 use mqlab_scenario::{parse, validate, Scenario};
 use serde_json::{json, Map, Value};
@@ -288,6 +289,10 @@ fn switch(
         (ComponentKind::Producer, "shape") => switch_shape(object),
         (ComponentKind::Consumer, "service.dist") => switch_dist(object, before),
         (ComponentKind::Queue, "placement.mode") => switch_placement(object, before, s),
+        // The dead-letter routing key belongs to the dead-letter exchange, as on the wire.
+        (ComponentKind::Queue, "dead_letter_exchange") if !object.contains_key(key) => {
+            object.remove("dead_letter_routing_key");
+        }
         (ComponentKind::Exchange, "kind")
             if object.get("kind").and_then(Value::as_str) != Some("headers") =>
         {

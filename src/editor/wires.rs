@@ -21,9 +21,10 @@
 
 use std::collections::BTreeMap;
 
-use mqlab_scenario::{Binding, ExchangeKind, Placement, Scenario};
+use mqlab_scenario::{validate, Binding, ExchangeKind, Placement, Scenario};
 
 use super::components::{exists, index_of};
+use super::values::covers;
 use super::{ComponentKind, ComponentRef, EditError};
 use crate::i18n::Key;
 
@@ -427,34 +428,68 @@ pub fn disconnect(s: &mut Scenario, wire: &Wire) -> Result<(), WireRefusal> {
     Ok(())
 }
 
-/// Changes a binding's key and returns the wire as it now is. Refused if the wire is not a
-/// binding, is gone, or would duplicate another binding.
+/// Changes a binding's key and returns the wire as it now is; see [`rebind`].
 pub fn set_binding_key(s: &mut Scenario, wire: &Wire, key: &str) -> Result<Wire, EditError> {
+    let WireKind::Binding { headers, .. } = &wire.kind else {
+        return Err(EditError::NotABinding);
+    };
+    rebind(s, wire, key, headers.clone())
+}
+
+/// Changes a binding's key and headers (the headers a headers exchange matches) and returns the
+/// wire as it now is. Refused if the wire is not a binding, is gone, would duplicate another
+/// binding, or if the validator finds the new key or headers wrong (too long, headers on an
+/// exchange that is not a headers exchange), with the validator's message.
+pub fn rebind(
+    s: &mut Scenario,
+    wire: &Wire,
+    key: &str,
+    headers: BTreeMap<String, String>,
+) -> Result<Wire, EditError> {
     let WireKind::Binding {
         key: old_key,
-        headers,
+        headers: old_headers,
     } = &wire.kind
     else {
         return Err(EditError::NotABinding);
     };
-    let matches = |b: &Binding, k: &str| {
-        b.exchange == wire.from.id && b.queue == wire.to.id && b.key == k && &b.headers == headers
-    };
+    let same_ends = |b: &Binding| b.exchange == wire.from.id && b.queue == wire.to.id;
     let at = s
         .bindings
         .iter()
-        .position(|b| matches(b, old_key))
+        .position(|b| same_ends(b) && &b.key == old_key && &b.headers == old_headers)
         .ok_or(WireRefusal::NotConnected)?;
-    if key != old_key && s.bindings.iter().any(|b| matches(b, key)) {
+    let new = Binding {
+        exchange: wire.from.id.clone(),
+        queue: wire.to.id.clone(),
+        key: key.to_string(),
+        headers,
+    };
+    if s.bindings
+        .iter()
+        .enumerate()
+        .any(|(i, b)| i != at && *b == new)
+    {
         return Err(WireRefusal::DuplicateBinding.into());
     }
-    s.bindings[at].key = key.to_string();
+    let mut next = s.clone();
+    next.bindings[at] = new.clone();
+    if let Err(errors) = validate(&next) {
+        let path = format!("bindings[{at}]");
+        let at_binding = errors.iter().find(|e| {
+            covers(&format!("{path}.key"), &e.path) || covers(&format!("{path}.headers"), &e.path)
+        });
+        if let Some(error) = at_binding {
+            return Err(EditError::Invalid(error.message.clone()));
+        }
+    }
+    *s = next;
     Ok(Wire {
         from: wire.from.clone(),
         to: wire.to.clone(),
         kind: WireKind::Binding {
-            key: key.to_string(),
-            headers: headers.clone(),
+            key: new.key,
+            headers: new.headers,
         },
     })
 }
