@@ -79,10 +79,26 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
 /// The text of `key` in `lang` with its placeholders `{0}`, `{1}`, … replaced by `args`.
 /// A placeholder without an argument is left as written, so a mistake shows instead of hiding.
 pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
-    let mut text = t(lang, key).to_string();
-    for (i, arg) in args.iter().enumerate() {
-        text = text.replace(&format!("{{{i}}}"), arg);
+    // One pass, so that an argument holding "{1}" (an id may) is not filled in again.
+    let template = t(lang, key);
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let digits = after.find('}').map(|close| &after[..close]);
+        match digits.and_then(|d| d.parse::<usize>().ok().map(|n| (d, n))) {
+            Some((d, n)) if n < args.len() => {
+                text.push_str(args[n]);
+                rest = &after[d.len() + 1..];
+            }
+            _ => {
+                text.push('{');
+                rest = after;
+            }
+        }
     }
+    text.push_str(rest);
     text
 }
 

@@ -84,6 +84,9 @@ fn placeholders_are_filled_in_both_languages() {
     assert_eq!(tf(Lang::Zh, Key::TraceMessage, &["42"]), "消息 #42");
     assert_eq!(tf(Lang::Zh, Key::ValueAt, &["3", "17"]), "3 秒时：17");
     assert_eq!(mqlab_web::i18n::lesson_label(Lang::Zh, 9), "第 9 课");
+    // Arguments are not filled in again, and a missing one leaves its placeholder showing.
+    assert_eq!(tf(Lang::En, Key::ValueAt, &["{1}", "5"]), "at {1} s: 5");
+    assert_eq!(tf(Lang::En, Key::ValueAt, &["2"]), "at 2 s: {1}");
     // The routing key's own {key} template is text, not a placeholder.
     assert!(t(Lang::En, Key::ProducerRoutingKeyHelp).contains("{key}"));
     assert!(t(Lang::Zh, Key::ProducerRoutingKeyHelp).contains("{key}"));
