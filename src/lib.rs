@@ -8,6 +8,7 @@ pub mod editor;
 pub mod i18n;
 pub mod report_view;
 pub mod runner;
+pub mod sim_worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
