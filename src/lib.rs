@@ -4,6 +4,7 @@
 //! and read its report totals. The browser parts (`app`, `panic`) exist only on wasm32; the rest
 //! is plain Rust and is tested natively.
 
+pub mod charts;
 pub mod editor;
 pub mod i18n;
 pub mod report_view;
