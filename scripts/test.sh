@@ -42,10 +42,17 @@ done_step
 
 step "page, release (trunk build --release)"
 trunk build --release --skip-version-check
-wasm_file="$(ls dist/*.wasm)"
-raw_bytes=$(stat -c %s "$wasm_file")
-gzip_bytes=$(gzip -9 -c "$wasm_file" | wc -c)
-echo "release wasm: $raw_bytes bytes raw, $gzip_bytes bytes gzip -9 ($wasm_file)"
+# The page and its simulation worker: each file, then the total the size budget is about.
+raw_bytes=0
+gzip_bytes=0
+for wasm_file in dist/*.wasm; do
+    file_raw_bytes=$(stat -c %s "$wasm_file")
+    file_gzip_bytes=$(gzip -9 -c "$wasm_file" | wc -c)
+    echo "release wasm: $file_raw_bytes bytes raw, $file_gzip_bytes bytes gzip -9 ($wasm_file)"
+    raw_bytes=$((raw_bytes + file_raw_bytes))
+    gzip_bytes=$((gzip_bytes + file_gzip_bytes))
+done
+echo "release wasm, all files: $raw_bytes bytes raw, $gzip_bytes bytes gzip -9"
 done_step
 
 step "browser end-to-end (node --test tests/e2e/)"
@@ -56,5 +63,5 @@ done_step
 echo
 echo "=== all test steps passed ==="
 printf '  %s\n' "${summary[@]}"
-echo "  release wasm: $raw_bytes bytes raw, $gzip_bytes bytes gzip; total time $((SECONDS - started_s))s"
+echo "  release wasm (all files): $raw_bytes bytes raw, $gzip_bytes bytes gzip; total time $((SECONDS - started_s))s"
 echo "  screenshots: tests/artifacts/"

@@ -12,17 +12,19 @@
 //! # Using it from the page
 //!
 //! ```ignore
-//! use gloo_worker::Spawnable;
-//! use mqlab_web::sim_worker::{Command, SimWorker, Speed, Update};
+//! use mqlab_web::sim_worker::{self, Command, Speed, Update};
 //!
 //! // Trunk's public_url is "./": the worker's script sits beside index.html.
-//! let bridge = SimWorker::spawner()
-//!     .callback(move |update: Update| { /* keep the latest Frame; draw on animation frames */ })
-//!     .spawn("./worker.js");
+//! let bridge = sim_worker::spawn("./worker.js", move |update: Update| {
+//!     // Keep the latest Frame; draw it on the next animation frame.
+//! });
 //! bridge.send(Command::Load { scenario_json });
 //! bridge.send(Command::Play { speed: Speed::Scaled(1.0) });
 //! // Keep `bridge` alive: dropping the last bridge ends the worker.
 //! ```
+//!
+//! (`SimWorker::spawner().callback(..).spawn("./worker.js")` works too; [`spawn`] only gives
+//! the worker a loader without gloo-worker 0.5's console warning.)
 //!
 //! # Rules
 //!
@@ -48,4 +50,4 @@ pub mod worker;
 pub use driver::{Driver, NextTick};
 pub use protocol::{Command, Frame, Loaded, RunState, Speed, Update};
 #[cfg(target_arch = "wasm32")]
-pub use worker::SimWorker;
+pub use worker::{spawn, SimWorker};
