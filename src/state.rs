@@ -1,0 +1,304 @@
+//! The app's one state, a Yew `Reducible` with an [`Action`] enum (Yew's `function_todomvc`).
+//!
+//! The reducer is pure: it edits the document through `editor`, moves the run along and keeps
+//! what the page says to the learner. Storage, the URL and the engine are side effects of the top
+//! component and the hooks, which watch [`AppState::revision`] to save after every edit.
+
+use std::rc::Rc;
+
+use mqlab_scenario::Scenario;
+use yew::prelude::*;
+
+use crate::editor::{self, Applied, ComponentRef, Document, Edit, Wire};
+use crate::i18n::Lang;
+use crate::report_view::ReportView;
+
+/// Where the run on the page stands. `data-state` on `run-state` is [`RunState::name`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunState {
+    Idle,
+    Running,
+    Finished { view: ReportView, report: Rc<serde_json::Value>, wall_ms: f64 },
+    /// The scenario did not run (the validator refused it); the message is in the error panel.
+    Failed(String),
+}
+
+impl RunState {
+    pub fn name(&self) -> &'static str {
+        match self {
+            RunState::Idle => "idle",
+            RunState::Running => "running",
+            RunState::Finished { .. } | RunState::Failed(_) => "finished",
+        }
+    }
+}
+
+/// What is selected on the canvas: a component, a wire, or nothing (the scenario's settings).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Selection {
+    None,
+    Component(ComponentRef),
+    Wire(Wire),
+}
+
+/// A value the inspector refused, shown at its field until the next edit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    /// `None` for a scenario setting.
+    pub component: Option<ComponentRef>,
+    pub key: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub doc: Document,
+    pub selection: Selection,
+    pub lang: Lang,
+    pub run: RunState,
+    /// The preset the scenario came from, if the picker should show it.
+    pub preset: Option<String>,
+    /// The error panel: a bad link or file, named by what is wrong with it.
+    pub problem: Option<String>,
+    /// A short message that goes away by itself (a refused wire, "link copied").
+    pub notice: Option<String>,
+    pub refusal: Option<Refusal>,
+    /// Counts edits of the scenario: the hooks save and re-encode the link when it changes.
+    /// 0 until the learner changes something, so opening the page never writes the autosave.
+    pub revision: u64,
+    /// Connect mode: the source picked by the first click, waiting for the target.
+    pub connecting: Option<Option<ComponentRef>>,
+    /// The canvas's zoom and pan (screen = world × zoom + pan).
+    pub view: View,
+    /// Bumped when the canvas should fit the diagram in view (opening, auto layout, the fit button).
+    pub fit: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub zoom: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { zoom: 1.0, x: 0.0, y: 0.0 }
+    }
+}
+
+impl View {
+    pub const ZOOM_MIN: f64 = 0.25;
+    pub const ZOOM_MAX: f64 = 3.0;
+
+    /// Zooms by `factor` keeping the screen point `(cx, cy)` still.
+    pub fn zoomed(self, factor: f64, cx: f64, cy: f64) -> View {
+        let zoom = (self.zoom * factor).clamp(Self::ZOOM_MIN, Self::ZOOM_MAX);
+        let k = zoom / self.zoom;
+        View { zoom, x: cx - (cx - self.x) * k, y: cy - (cy - self.y) * k }
+    }
+}
+
+impl AppState {
+    pub fn new(scenario: Scenario, lang: Lang, preset: Option<String>, problem: Option<String>) -> Self {
+        AppState {
+            doc: Document::new(scenario),
+            selection: Selection::None,
+            lang,
+            run: RunState::Idle,
+            preset,
+            problem,
+            notice: None,
+            refusal: None,
+            revision: 0,
+            connecting: None,
+            view: View::default(),
+            fit: 1,
+        }
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        self.doc.scenario()
+    }
+}
+
+pub enum Action {
+    /// One edit of the document (undoable).
+    Edit(Edit),
+    /// An inspector field: like `Edit`, but a refusal is shown at the field.
+    SetField { component: Option<ComponentRef>, key: String, value: serde_json::Value },
+    /// Opens a whole scenario (preset, file); undoable, so no work is ever lost.
+    Open { scenario: Box<Scenario>, preset: Option<String> },
+    BeginDrag(ComponentRef),
+    EndDrag,
+    Undo,
+    Redo,
+    Select(Selection),
+    DeleteSelected,
+    /// Connect mode on or off.
+    ToggleConnect,
+    /// A click on a component while connecting.
+    ConnectClick(ComponentRef),
+    SetLang(Lang),
+    SetView(View),
+    /// Zoom by a factor about the canvas's middle.
+    Zoom(f64),
+    /// Fit the diagram in view.
+    Fit,
+    RunStarted,
+    RunFinished { result: Result<(ReportView, serde_json::Value), String>, wall_ms: f64 },
+    ResetRun,
+    Problem(String),
+    DismissProblem,
+    Notice(String),
+    DismissNotice,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let before = self.scenario().clone();
+        let opened = matches!(action, Action::Open { .. });
+        match action {
+            Action::Edit(edit) => {
+                if edit == Edit::AutoLayout {
+                    next.fit += 1;
+                }
+                next.apply(edit, None)
+            }
+            Action::SetField { component, key, value } => {
+                let edit = match &component {
+                    Some(target) => Edit::SetField { target: target.clone(), key: key.clone(), value },
+                    None => Edit::SetScenarioField { key: key.clone(), value },
+                };
+                next.apply(edit, Some((component, key)));
+            }
+            Action::Open { scenario, preset } => {
+                next.apply(Edit::Replace(scenario), None);
+                next.preset = preset;
+                next.selection = Selection::None;
+                next.fit += 1;
+            }
+            Action::BeginDrag(target) => next.doc.begin_drag(target),
+            Action::EndDrag => next.doc.end_drag(),
+            Action::Undo => {
+                next.doc.undo();
+                next.refusal = None;
+            }
+            Action::Redo => {
+                next.doc.redo();
+                next.refusal = None;
+            }
+            Action::Select(selection) => {
+                next.selection = selection;
+                next.refusal = None;
+            }
+            Action::DeleteSelected => match next.selection.clone() {
+                Selection::Component(target) => {
+                    next.apply(Edit::Delete { target }, None);
+                    next.selection = Selection::None;
+                }
+                Selection::Wire(wire) => {
+                    next.apply(Edit::Disconnect { wire }, None);
+                    next.selection = Selection::None;
+                }
+                Selection::None => return self,
+            },
+            Action::ToggleConnect => {
+                next.connecting = if next.connecting.is_some() { None } else { Some(None) };
+            }
+            Action::ConnectClick(target) => match next.connecting.clone() {
+                Some(None) => {
+                    next.connecting = Some(Some(target.clone()));
+                    next.selection = Selection::Component(target);
+                }
+                Some(Some(from)) => {
+                    next.apply(Edit::Connect { from, to: target }, None);
+                    next.connecting = Some(None);
+                }
+                None => return self,
+            },
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetView(view) => next.view = view,
+            Action::Fit => next.fit += 1,
+            Action::Zoom(factor) => next.view = next.view.zoomed(factor, 400.0, 280.0),
+            Action::RunStarted => {
+                next.run = RunState::Running;
+                if matches!(self.run, RunState::Failed(_)) {
+                    next.problem = None;
+                }
+            }
+            // A result for a run that is no longer going (the scenario changed) is dropped.
+            Action::RunFinished { .. } if self.run != RunState::Running => return self,
+            Action::RunFinished { result, wall_ms } => {
+                next.run = match result {
+                    Ok((view, report)) => RunState::Finished { view, report: Rc::new(report), wall_ms },
+                    Err(message) => {
+                        next.problem = Some(message.clone());
+                        RunState::Failed(message)
+                    }
+                };
+            }
+            Action::ResetRun => next.run = RunState::Idle,
+            Action::Problem(message) => next.problem = Some(message),
+            Action::DismissProblem => next.problem = None,
+            Action::Notice(message) => next.notice = Some(message),
+            Action::DismissNotice => next.notice = None,
+        }
+        if next.scenario() != &before {
+            next.revision += 1;
+            // The report described the old scenario.
+            next.run = RunState::Idle;
+            if !opened {
+                next.preset = None;
+            }
+            // A selection whose component is gone selects nothing.
+            if let Selection::Component(component) = &next.selection {
+                if !editor::components::exists(next.scenario(), component) {
+                    next.selection = Selection::None;
+                }
+            }
+            if let Selection::Wire(wire) = &next.selection {
+                if !editor::wires(next.scenario()).contains(wire) {
+                    next.selection = Selection::None;
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl AppState {
+    /// Applies an edit; a refusal becomes a toast, or a message at its field.
+    fn apply(&mut self, edit: Edit, field: Option<(Option<ComponentRef>, String)>) {
+        match self.doc.apply(edit) {
+            Ok(applied) => {
+                self.refusal = None;
+                match applied {
+                    Applied::Added(component) => {
+                        self.selection = Selection::Component(component);
+                        // Keep the new component in view.
+                        self.fit += 1;
+                    }
+                    Applied::Renamed(component) => {
+                        self.selection = Selection::Component(component);
+                    }
+                    Applied::Connected(wire) | Applied::Rebound(wire) => {
+                        self.selection = Selection::Wire(wire);
+                        self.notice = None;
+                    }
+                    Applied::Done => {}
+                }
+            }
+            Err(error) => {
+                let message = error.message(self.lang);
+                match field {
+                    Some((component, key)) => self.refusal = Some(Refusal { component, key, message }),
+                    None => self.notice = Some(message),
+                }
+            }
+        }
+    }
+}
