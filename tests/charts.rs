@@ -666,3 +666,43 @@ fn a_real_report_exports_every_bucket() {
     let totals = totals_csv(&json);
     assert!(totals.contains(&format!("produced_msgs,{}\n", json["totals"]["produced"])));
 }
+
+#[test]
+fn every_series_has_words_in_both_languages() {
+    use mqlab_web::charts::labels::{
+        chart_title, nothing_lost, series_label, x_axis_label, y_axis_label,
+    };
+    use mqlab_web::i18n::Lang;
+    let mut data = ChartData::new();
+    data.set_run(RunId::A, small_run());
+    for lang in Lang::ALL {
+        assert!(!x_axis_label(lang).is_empty());
+        assert!(nothing_lost(lang).ends_with(": 0"));
+        for chart in Chart::ALL {
+            assert!(!chart_title(lang, chart).is_empty());
+            assert!(!y_axis_label(lang, chart).is_empty());
+            for info in data.series(chart) {
+                assert!(
+                    !series_label(lang, &info.key).is_empty(),
+                    "{lang:?} {:?}",
+                    info.key
+                );
+            }
+        }
+    }
+    assert_eq!(series_label(Lang::En, &SeriesKey::Produced), "produced");
+    assert_eq!(series_label(Lang::Zh, &SeriesKey::Produced), "生产");
+    assert_eq!(
+        series_label(Lang::Zh, &SeriesKey::Backlog("订单".into())),
+        "订单"
+    );
+    assert_eq!(
+        series_label(Lang::En, &SeriesKey::Lost("broker_crash".into())),
+        "broker crash"
+    );
+    assert_eq!(
+        series_label(Lang::En, &SeriesKey::Lost("meteor".into())),
+        "meteor"
+    );
+    assert_eq!(y_axis_label(Lang::En, Chart::Latency), "latency (ms)");
+}

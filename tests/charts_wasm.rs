@@ -338,3 +338,24 @@ fn five_charts_of_2000_buckets_draw_within_a_frame() {
         canvas.remove();
     }
 }
+
+#[wasm_bindgen_test]
+fn the_page_language_draws() {
+    use mqlab_web::charts::labels::{draw_options, nothing_lost};
+    use mqlab_web::i18n::Lang;
+    let data = chart_data(&run_preset(None));
+    let canvas = canvas();
+    let mut images = Vec::new();
+    for lang in Lang::ALL {
+        let nothing = nothing_lost(lang);
+        let options = draw_options(lang, Chart::Lost, &nothing);
+        let info = draw_chart(&canvas, &data, Chart::Lost, &options).unwrap();
+        assert!(info.plot.width > 0.0);
+        images.push(pixels(&canvas));
+    }
+    assert_ne!(
+        images[0], images[1],
+        "Chinese and English words differ on the canvas"
+    );
+    canvas.remove();
+}

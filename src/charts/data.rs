@@ -412,7 +412,7 @@ impl RunSeries {
             add(key, Kind::Rate, None);
         }
         let mut by_id: Vec<(usize, &String)> = queues.iter().enumerate().collect();
-        by_id.sort_by(|a, b| a.1.cmp(b.1));
+        by_id.sort_unstable_by(|a, b| a.1.cmp(b.1)); // Ids are unique.
         for (index, id) in by_id {
             add(SeriesKey::Backlog(id.clone()), Kind::Level, Some(index));
         }
@@ -700,7 +700,7 @@ fn nice_step(raw: f64) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
         return 1.0;
     }
-    let base = 10f64.powf(raw.log10().floor());
+    let base = 10f64.powi(raw.log10().floor() as i32);
     let f = raw / base;
     let m = if f <= 1.0 + 1e-9 {
         1.0

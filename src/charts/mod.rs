@@ -1,6 +1,7 @@
 //! The live charts of issue 4, item 5: what each chart shows ([`data`]), how a long series is
-//! thinned to the canvas's pixel columns ([`downsample`]), the report as CSV ([`export`]) and,
-//! in the browser only, the drawing itself with plotters on a canvas ([`draw`]).
+//! thinned to the canvas's pixel columns ([`downsample`]), the report as CSV ([`export`]), the
+//! charts' words in both languages ([`labels`]) and, in the browser only, the drawing itself
+//! with plotters on a canvas (`draw`).
 //!
 //! The split keeps everything but the pixels plain Rust, tested natively: the page hands
 //! [`ChartData`] the buckets the worker sends (or the finished report's JSON), toggles series,
@@ -9,6 +10,7 @@
 pub mod data;
 pub mod downsample;
 pub mod export;
+pub mod labels;
 
 #[cfg(target_arch = "wasm32")]
 pub mod draw;
