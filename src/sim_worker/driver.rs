@@ -266,8 +266,9 @@ impl Driver {
         };
         self.last_tick_ms = Some(started_ms);
 
-        // Slices sized so a tick makes about SLICES_PER_TICK_MAX / 8 of them at the learnt rate:
-        // the clock is read between slices, and the budget is overrun by one slice at most.
+        // Slices sized so a tick makes about eight of them at the learnt rate (more if the rate
+        // was underestimated, up to SLICES_PER_TICK_MAX): the clock is read between slices, so
+        // the budget is overrun by one slice at most.
         let slice_us = ((self.rate_us_per_ms * TICK_BUDGET_MS / 8.0) as u64).max(1);
         let mut elapsed_ms = 0.0;
         for _ in 0..SLICES_PER_TICK_MAX {
