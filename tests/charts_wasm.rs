@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use mqlab_engine::report::Report;
-use mqlab_web::charts::draw::{draw_chart, png_data_url, DrawOptions, Theme};
+use mqlab_web::charts::draw::{draw_chart, png_data_url, DrawOptions, LegendTarget, Theme};
 use mqlab_web::charts::{Chart, ChartData, Rgb, RunId, RunSeries, SeriesKey};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -187,18 +187,15 @@ fn a_series_toggled_off_leaves_the_canvas() {
         "produced still has {produced_after} of {produced_before} pixels after it was turned off"
     );
     // The legend still lists it, so it can be clicked back on.
-    assert!(info
-        .legend
-        .iter()
-        .any(|(_, key)| key == &SeriesKey::Produced));
+    let produced_entry = LegendTarget::Series(SeriesKey::Produced);
     let (rect, _) = info
         .legend
         .iter()
-        .find(|(_, key)| key == &SeriesKey::Produced)
-        .unwrap();
+        .find(|(_, target)| target == &produced_entry)
+        .expect("produced has a legend entry");
     assert_eq!(
         info.legend_at(rect.left + 2.0, rect.top + 2.0),
-        Some(&SeriesKey::Produced)
+        Some(&produced_entry)
     );
     canvas.remove();
 }
@@ -231,6 +228,12 @@ fn compare_mode_hover_and_png_export() {
     assert_ne!(plain, pixels(&canvas), "the cross-hair shows");
     let readings = data.value_at(Chart::Throughput, t);
     assert_eq!(readings.iter().filter(|r| r.run == RunId::B).count(), 4);
+    // Compare mode's legend starts with A and B themselves.
+    let targets: Vec<&LegendTarget> = info.legend.iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        targets[..2],
+        [&LegendTarget::Run(RunId::A), &LegendTarget::Run(RunId::B)]
+    );
 
     let url = png_data_url(&canvas).unwrap();
     assert!(

@@ -117,8 +117,8 @@ pub struct DrawInfo {
     /// The time at the plot's left and right edges.
     pub x_min_s: f64,
     pub x_max_s: f64,
-    /// Each legend entry's box and its series: a click there can toggle it.
-    pub legend: Vec<(RectCss, SeriesKey)>,
+    /// Each legend entry's box and what it stands for: a click there can toggle it.
+    pub legend: Vec<(RectCss, LegendTarget)>,
     /// Points handed to the canvas after thinning (for the frame-time benchmark).
     pub points_drawn: usize,
     pub device_pixel_ratio: f64,
@@ -137,8 +137,8 @@ impl DrawInfo {
         Some(self.x_min_s + fraction * (self.x_max_s - self.x_min_s))
     }
 
-    /// The series whose legend entry is under the mouse.
-    pub fn legend_at(&self, x_css: f64, y_css: f64) -> Option<&SeriesKey> {
+    /// The legend entry under the mouse: a series, or run A or B in compare mode.
+    pub fn legend_at(&self, x_css: f64, y_css: f64) -> Option<&LegendTarget> {
         self.legend
             .iter()
             .find(|(rect, _)| rect.contains(x_css, y_css))
@@ -206,6 +206,9 @@ pub fn draw_chart(
     ctx.set_font(&font);
     ctx.set_line_join("round");
     ctx.set_line_cap("round");
+    // Context state outlives a frame: start from no dash and full opacity whatever happened last.
+    ctx.set_line_dash(&JsValue::from(Vec::<f64>::new()))?;
+    ctx.set_global_alpha(1.0);
 
     let series = data.series(chart);
     let compare = data.is_compare();
@@ -227,7 +230,7 @@ pub fn draw_chart(
                 colour: theme.text,
                 dashed: run == RunId::B,
                 hidden: !data.is_run_visible(run),
-                key: None,
+                target: LegendTarget::Run(run),
             });
         }
     }
@@ -237,7 +240,7 @@ pub fn draw_chart(
             colour: info.colour,
             dashed: false,
             hidden: !data.is_visible(chart, &info.key),
-            key: Some(info.key.clone()),
+            target: LegendTarget::Series(info.key.clone()),
         });
     }
     let legend_left = pad;
@@ -414,17 +417,15 @@ pub fn draw_chart(
             ctx.stroke();
         }
         ctx.set_global_alpha(1.0);
-        if let Some(key) = &item.key {
-            info.legend.push((
-                RectCss {
-                    left: lx / s,
-                    top: ly / s,
-                    width: width / s,
-                    height: row_h / s,
-                },
-                key.clone(),
-            ));
-        }
+        info.legend.push((
+            RectCss {
+                left: lx / s,
+                top: ly / s,
+                width: width / s,
+                height: row_h / s,
+            },
+            item.target.clone(),
+        ));
     }
     if left_out > 0 {
         let (lx, ly) = placed
@@ -495,7 +496,15 @@ struct LegendItem {
     colour: Rgb,
     dashed: bool,
     hidden: bool,
-    key: Option<SeriesKey>,
+    target: LegendTarget,
+}
+
+/// What a legend entry stands for: toggle it with [`ChartData::toggle`] or
+/// [`ChartData::set_run_visible`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum LegendTarget {
+    Series(SeriesKey),
+    Run(RunId),
 }
 
 type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
