@@ -11,7 +11,7 @@
 //!
 //! # Using it from the page
 //!
-//! ```ignore
+//! ```text
 //! use mqlab_web::sim_worker::{self, Command, Speed, Update};
 //!
 //! // Trunk's public_url is "./": the worker's script sits beside index.html.

@@ -208,9 +208,13 @@ impl Metrics {
         &mut self.current
     }
 
-    /// The bucket still being filled.
-    pub fn open_bucket(&self) -> &Bucket {
-        &self.current
+    /// The bucket still being filled, with its latency percentiles so far.
+    pub fn open_bucket(&self) -> Bucket {
+        Bucket {
+            latency_p50_us: self.bucket_latency.quantile_us(0.5),
+            latency_p99_us: self.bucket_latency.quantile_us(0.99),
+            ..self.current.clone()
+        }
     }
 
     /// Totals at `now_us`, with what is still in the system counted as in flight.

@@ -393,3 +393,18 @@ fn a_mirror_acknowledgement_travels_back_to_the_leader() {
     // Replica out (3 ms) and its acknowledgement back (3 ms) before the confirm.
     assert!(r.publish_latency.p50_us >= 6 * MS, "{:?}", r.publish_latency);
 }
+
+#[test]
+fn the_last_bucket_has_its_latency_percentiles() {
+    let r = run(steady());
+    let last = r.series.last().expect("buckets");
+    assert!(last.latency_p50_us >= MS && last.latency_p99_us >= last.latency_p50_us, "{last:?}");
+}
+
+#[test]
+fn running_until_a_time_closes_the_buckets_that_ended() {
+    let mut sim = Simulation::new(steady());
+    sim.run_until(2 * S + 1);
+    // Buckets are 100 ms: twenty have ended by 2 s, whatever the next event's time.
+    assert_eq!(sim.closed_buckets().len(), 20);
+}

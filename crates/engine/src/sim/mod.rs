@@ -370,6 +370,9 @@ impl Simulation {
             self.step();
         }
         self.now_us = self.now_us.max(until);
+        // Close the buckets that ended by now, so a live chart gets them without waiting for the
+        // next event (their content cannot change any more).
+        self.roll_buckets();
     }
 
     /// Runs to the horizon and returns the report.
@@ -502,7 +505,7 @@ impl Simulation {
         let bucket_us = self.metrics.bucket_us;
         let mut start = metrics_series.last().map(|b| b.start_us + bucket_us).unwrap_or(0);
         if start < self.now_us {
-            let mut pending = self.metrics.open_bucket().clone();
+            let mut pending = self.metrics.open_bucket();
             pending.start_us = start;
             for (b, q) in pending.backlog.iter_mut().zip(&self.queues) {
                 *b = q.ready.len() as u64 + q.unacked;
