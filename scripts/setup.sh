@@ -4,7 +4,8 @@
 # also sets PATH and the environment they use); can be run alone: `bash scripts/setup.sh`.
 #
 # Installs, when missing or at another version:
-#   - Debian's chromium and chromium-driver (apt-get), for the browser tests;
+#   - Debian's chromium and chromium-driver (apt-get), for the browser tests, and a Chinese font
+#     (fonts-wqy-microhei) for the zh screenshots;
 #   - the Rust target wasm32-unknown-unknown (rustup);
 #   - trunk 0.21.14 (cargo install --locked);
 #   - wasm-bindgen-cli at the wasm-bindgen version in Cargo.lock (cargo install, not --locked);
@@ -42,6 +43,10 @@ mqlab_setup() {
     # 1. Chromium and its WebDriver, from Debian (never a downloaded browser).
     if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
         apt_install chromium chromium-driver
+    fi
+    # A Chinese font, so the zh page renders in headless screenshots (users' systems have one).
+    if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+        apt_install fonts-wqy-microhei
     fi
     echo "$say $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
     echo "$say $(/usr/bin/chromedriver --version | head -n1)"
