@@ -2,7 +2,8 @@
 //! link or the autosave, saving after each edit, the URL, the clipboard, files, running the engine.
 //!
 //! Layout: a tool bar on top, the palette on the left, the canvas in the centre, the inspector
-//! on the right, and the run bar with the totals at the bottom.
+//! on the right, and the run bar with the totals at the bottom. Once a run has finished, its
+//! charts (`lab::charts_panel`) open under the canvas.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -14,6 +15,7 @@ use crate::editor::{self, Edit};
 use crate::hooks::{self, Shortcut};
 use crate::i18n::{self, t, Key, Lang};
 use crate::lab::canvas::Canvas;
+use crate::lab::charts_panel::ChartsPanel;
 use crate::lab::inspector::Inspector;
 use crate::lab::{totals, Palette};
 use crate::report_view::ReportView;
@@ -267,6 +269,10 @@ pub fn App() -> Html {
             });
         })
     };
+    let emit_fit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| dispatch.emit(Action::Fit))
+    };
     let zoom = |factor: f64| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Zoom(factor)))
@@ -350,6 +356,7 @@ pub fn App() -> Html {
             }
             <div class="workspace">
                 <Palette lang={lang} scenario={scenario.clone()} dispatch={dispatch.clone()} />
+                <div class="center">
                 <main class="stage">
                     <Canvas scenario={scenario.clone()} selection={state.selection.clone()}
                             connecting={state.connecting.clone()} view={state.view} lang={lang}
@@ -361,6 +368,10 @@ pub fn App() -> Html {
                         </div>
                     }
                 </main>
+                if let RunState::Finished { report, .. } = &state.run {
+                    <ChartsPanel lang={lang} report={report.clone()} on_layout={emit_fit.clone()} />
+                }
+                </div>
                 <Inspector scenario={scenario.clone()} selection={state.selection.clone()} errors={errors.clone()}
                            refusal={state.refusal.clone()} lang={lang} dispatch={dispatch.clone()} />
             </div>

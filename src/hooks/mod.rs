@@ -41,6 +41,10 @@ export function download(name, mime, text) {
   a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+export function download_url(name, url) {
+  const a = document.createElement('a');
+  a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
+}
 export function read_file(input, done) {
   const file = input.files && input.files[0];
   if (!file) return;
@@ -59,6 +63,8 @@ extern "C" {
     fn copy_text(text: &str);
     #[wasm_bindgen(js_name = download)]
     fn download_js(name: &str, mime: &str, text: &str);
+    #[wasm_bindgen(js_name = download_url)]
+    fn download_url_js(name: &str, url: &str);
     #[wasm_bindgen(js_name = read_file)]
     fn read_file_js(input: &web_sys::HtmlInputElement, done: &JsValue);
 }
@@ -106,6 +112,11 @@ pub fn copy_to_clipboard(text: &str) {
 /// Offers `text` as a file download.
 pub fn download(name: &str, mime: &str, text: &str) {
     download_js(name, mime, text);
+}
+
+/// Offers what a `data:` URL holds (such as a chart's PNG) as a file download.
+pub fn download_url(name: &str, url: &str) {
+    download_url_js(name, url);
 }
 
 /// Reads the file chosen in `input` and hands its text (or `None` if it could not be read) and

@@ -447,6 +447,7 @@ translated {
     ExportJson => "导出 JSON", "Export JSON";
     ExportCsv => "导出 CSV", "Export CSV";
     ExportPng => "导出 PNG", "Export PNG";
+    ExportReport => "导出报告 JSON", "Report JSON";
     Autosaved => "已自动保存到本地", "Saved in this browser";
     Restored => "已恢复上次的工作", "Your last work was restored";
 

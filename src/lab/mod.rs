@@ -2,6 +2,7 @@
 //! the small bars around them (palette, tool bar, run bar, totals, error panel, toast).
 
 pub mod canvas;
+pub mod charts_panel;
 pub mod inspector;
 
 use yew::prelude::*;
