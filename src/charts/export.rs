@@ -20,18 +20,9 @@ const COUNT_COLUMNS_AFTER_CAUSES: [&str; 5] = [
     "out_of_order",
 ];
 
-/// The report's totals, in the order docs/scenario.md lists them.
-const TOTALS: [&str; 9] = [
-    "produced",
-    "processed",
-    "duplicates",
-    "lost",
-    "expired",
-    "dead_lettered",
-    "rejected",
-    "in_flight",
-    "out_of_order",
-];
+// The report's totals, in the order docs/scenario.md lists them (one list for the page and
+// the exports).
+use crate::report_view::TOTAL_NAMES as TOTALS;
 
 /// One row per bucket of the report JSON's `series`, one column per series:
 /// `t_s` (bucket start), `bucket_ms`, the counts in each bucket (`produced_msgs`, `confirmed_msgs`,
