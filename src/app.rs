@@ -5,22 +5,22 @@
 //! on the right, and the run bar with the totals at the bottom. Once a run has finished, its
 //! charts (`lab::charts_panel`) open under the canvas.
 
-use std::collections::BTreeMap;
-use std::time::Duration;
-
 use mqlab_scenario::Scenario;
 use yew::prelude::*;
 
+use crate::charts::RunId;
 use crate::editor::{self, Edit};
 use crate::hooks::{self, Shortcut};
 use crate::i18n::{self, t, Key, Lang};
 use crate::lab::canvas::Canvas;
 use crate::lab::charts_panel::ChartsPanel;
 use crate::lab::inspector::Inspector;
-use crate::lab::{totals, Palette};
-use crate::report_view::ReportView;
+use crate::lab::runbar::{RunBar, SPEED_DEFAULT};
+use crate::lab::Palette;
+use crate::live::{Effect, HubEvent, HubHandle};
 use crate::runner;
-use crate::state::{Action, AppState, RunState, Selection};
+use crate::sim_worker::RunState;
+use crate::state::{Action, AppState, Selection};
 
 /// Opens a preset, laid out for the canvas.
 fn preset_scenario(name: &str) -> Option<Scenario> {
@@ -37,8 +37,14 @@ fn initial_state() -> AppState {
     let fallback = || match hooks::load_autosave() {
         Some(scenario) => (scenario, None),
         None => {
-            let name = runner::preset_names().first().map(|n| n.to_string()).unwrap_or_default();
-            (preset_scenario(&name).unwrap_or_else(|| editor::blank(lang)), Some(name))
+            let name = runner::preset_names()
+                .first()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            (
+                preset_scenario(&name).unwrap_or_else(|| editor::blank(lang)),
+                Some(name),
+            )
         }
     };
     let (scenario, preset, problem) = if fragment.trim_start_matches('#').is_empty() {
@@ -65,52 +71,42 @@ fn initial_state() -> AppState {
     AppState::new(scenario, lang, preset, problem)
 }
 
-/// Milliseconds from the page's time origin, for the "ran in" figure.
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map(|performance| performance.now())
-        .unwrap_or(0.0)
-}
-
-/// Runs the scenario to its end in the page; the report as the page shows it and as JSON.
-fn run_scenario(scenario: &Scenario) -> Result<(ReportView, serde_json::Value), String> {
-    let report = mqlab_scenario::run(scenario, None).map_err(|errors| errors.to_string())?;
-    let json = mqlab_scenario::report_to_json(&report);
-    let view = ReportView::from_json(&json)?;
-    Ok((view, json))
-}
-
-/// Queue depths from a finished run's report, by queue id.
-fn depths(run: &RunState) -> BTreeMap<String, (u64, u64)> {
-    let RunState::Finished { report, .. } = run else {
-        return BTreeMap::new();
-    };
-    report
-        .get("queues")
-        .and_then(|queues| queues.as_object())
-        .map(|queues| {
-            queues
-                .iter()
-                .map(|(id, q)| {
-                    let get = |key: &str| q.get(key).and_then(|v| v.as_u64()).unwrap_or(0);
-                    (id.clone(), (get("depth_end"), get("depth_max")))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let dispatch = {
         let dispatcher = state.dispatcher();
-        use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))
+        use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        })
     };
     let dispatch: Callback<Action> = (*dispatch).clone();
     let lang = state.lang;
     let link = use_state(String::new);
+    let speed = use_state(|| SPEED_DEFAULT);
+
+    // The simulation workers: their updates go to the views that show the run; errors and the
+    // run's state come here.
+    let hub = use_memo((), |_| HubHandle::new());
+    let hub: HubHandle = (*hub).clone();
+    {
+        let dispatch = dispatch.clone();
+        hub.set_on_event(Callback::from(move |event: HubEvent| match event {
+            HubEvent::Phase(phase) => dispatch.emit(Action::Phase(phase)),
+            HubEvent::Effect(Effect::Problem { message, .. }) => {
+                dispatch.emit(Action::Problem(message))
+            }
+            HubEvent::Effect(Effect::Crashed { message, .. }) => {
+                dispatch.emit(Action::Problem(message))
+            }
+            HubEvent::Effect(Effect::Trace(_)) => {}
+        }));
+    }
+    // An edit makes the run describe a scenario that is no longer there.
+    {
+        let hub = hub.clone();
+        use_effect_with(state.revision, move |_| hub.forget(RunId::A));
+    }
 
     // The URL always holds the scenario; every edit is saved in this browser. Revision 0 is the
     // scenario as opened: it is written to the URL but never over the autosave.
@@ -165,7 +161,9 @@ pub fn App() -> Html {
             let mut ids = Vec::new();
             if let Some(errors) = errors.as_ref() {
                 for error in &errors.0 {
-                    if let editor::ErrorPlace::Component { component, .. } = editor::locate(&scenario, &error.path) {
+                    if let editor::ErrorPlace::Component { component, .. } =
+                        editor::locate(&scenario, &error.path)
+                    {
                         ids.push(component.id);
                     }
                 }
@@ -173,29 +171,8 @@ pub fn App() -> Html {
             ids
         }
     });
-    let depths = use_memo(state.run.clone(), depths);
-    let running = state.run == RunState::Running;
+    let running = state.phase == RunState::Running;
 
-    let on_run = {
-        let dispatch = dispatch.clone();
-        let scenario = scenario.clone();
-        Callback::from(move |_: MouseEvent| {
-            if running {
-                return;
-            }
-            let scenario = scenario.clone();
-            let dispatch = dispatch.clone();
-            dispatch.emit(Action::RunStarted);
-            yew::platform::spawn_local(async move {
-                // Yield once so the page shows "running" before the engine takes the thread.
-                yew::platform::time::sleep(Duration::from_millis(0)).await;
-                let started_ms = now_ms();
-                let result = run_scenario(&scenario);
-                let wall_ms = now_ms() - started_ms;
-                dispatch.emit(Action::RunFinished { result, wall_ms });
-            });
-        })
-    };
     let emit = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action()))
@@ -206,16 +183,26 @@ pub fn App() -> Html {
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             let name = select.value();
-            let scenario = if name.is_empty() { Some(editor::blank(lang)) } else { preset_scenario(&name) };
+            let scenario = if name.is_empty() {
+                Some(editor::blank(lang))
+            } else {
+                preset_scenario(&name)
+            };
             if let Some(scenario) = scenario {
-                dispatch.emit(Action::Open { scenario: Box::new(scenario), preset: Some(name).filter(|n| !n.is_empty()) });
+                dispatch.emit(Action::Open {
+                    scenario: Box::new(scenario),
+                    preset: Some(name).filter(|n| !n.is_empty()),
+                });
             }
         })
     };
     let on_blank = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::Open { scenario: Box::new(editor::blank(lang)), preset: None });
+            dispatch.emit(Action::Open {
+                scenario: Box::new(editor::blank(lang)),
+                preset: None,
+            });
         })
     };
     let on_lang = {
@@ -238,8 +225,18 @@ pub fn App() -> Html {
     let on_export = {
         let scenario = scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = if scenario.name.is_empty() { "scenario".to_string() } else { scenario.name.replace(|c: char| !c.is_alphanumeric() && c != '-', "-") };
-            hooks::download(&format!("{name}.json"), "application/json", &mqlab_scenario::to_json(&scenario));
+            let name = if scenario.name.is_empty() {
+                "scenario".to_string()
+            } else {
+                scenario
+                    .name
+                    .replace(|c: char| !c.is_alphanumeric() && c != '-', "-")
+            };
+            hooks::download(
+                &format!("{name}.json"),
+                "application/json",
+                &mqlab_scenario::to_json(&scenario),
+            );
         })
     };
     let on_import = {
@@ -249,7 +246,11 @@ pub fn App() -> Html {
             let dispatch = dispatch.clone();
             hooks::read_file(&input, move |text, name| {
                 let bad = |detail: String| {
-                    format!("{} {}\n{name}: {detail}", t(lang, Key::ErrorBadFile), t(lang, Key::ErrorWorkKept))
+                    format!(
+                        "{} {}\n{name}: {detail}",
+                        t(lang, Key::ErrorBadFile),
+                        t(lang, Key::ErrorWorkKept)
+                    )
                 };
                 let Some(text) = text else {
                     dispatch.emit(Action::Problem(bad(String::new())));
@@ -262,7 +263,10 @@ pub fn App() -> Html {
                         Ok(_) => {
                             editor::ensure_layout(&mut scenario);
                             dispatch.emit(Action::DismissProblem);
-                            dispatch.emit(Action::Open { scenario: Box::new(scenario), preset: None });
+                            dispatch.emit(Action::Open {
+                                scenario: Box::new(scenario),
+                                preset: None,
+                            });
                         }
                     },
                 }
@@ -280,13 +284,6 @@ pub fn App() -> Html {
 
     let names = runner::preset_names();
     let preset_value = state.preset.clone().unwrap_or_default();
-    let run_name = state.run.name();
-    let state_label = match &state.run {
-        RunState::Idle => t(lang, Key::StateIdle),
-        RunState::Running => t(lang, Key::StateRunning),
-        _ => t(lang, Key::StateFinished),
-    };
-
     html! {
         <div class="lab" lang={lang.html_tag()}>
             <header class="topbar">
@@ -360,7 +357,7 @@ pub fn App() -> Html {
                 <main class="stage">
                     <Canvas scenario={scenario.clone()} selection={state.selection.clone()}
                             connecting={state.connecting.clone()} view={state.view} lang={lang}
-                            invalid={invalid.clone()} depths={depths.clone()} dispatch={dispatch.clone()} fit={state.fit} />
+                            invalid={invalid.clone()} dispatch={dispatch.clone()} fit={state.fit} hub={hub.clone()} />
                     if let Some(notice) = &state.notice {
                         <div class="toast" role="status" data-testid="toast">
                             <span>{ notice.clone() }</span>
@@ -368,31 +365,15 @@ pub fn App() -> Html {
                         </div>
                     }
                 </main>
-                if let RunState::Finished { report, .. } = &state.run {
-                    <ChartsPanel lang={lang} report={report.clone()} on_layout={emit_fit.clone()} />
+                if state.phase != RunState::Idle {
+                    <ChartsPanel lang={lang} hub={hub.clone()} on_layout={emit_fit.clone()} />
                 }
                 </div>
                 <Inspector scenario={scenario.clone()} selection={state.selection.clone()} errors={errors.clone()}
                            refusal={state.refusal.clone()} lang={lang} dispatch={dispatch.clone()} />
             </div>
-            <footer class="runbar">
-                <div class="run-controls">
-                    <button type="button" class="primary" data-testid="run" onclick={on_run.clone()} disabled={running}>
-                        { "▶ " }{ t(lang, Key::Run) }
-                    </button>
-                    <button type="button" class="ghost" data-testid="pause" disabled=true >{ t(lang, Key::Pause) }</button>
-                    <button type="button" class="ghost" data-testid="step" onclick={on_run.clone()} disabled={running} >{ t(lang, Key::Step) }</button>
-                    <button type="button" class="ghost" data-testid="run-to-end" onclick={on_run} disabled={running} >{ t(lang, Key::RunToEnd) }</button>
-                    <button type="button" class="ghost" data-testid="reset" onclick={emit(|| Action::ResetRun)} disabled={running} >{ t(lang, Key::Reset) }</button>
-                    <span class={classes!("run-state", run_name)} data-testid="run-state" data-state={run_name} role="status">
-                        <span class="dot"></span>{ state_label }
-                    </span>
-                    <span class="run-meta muted small">
-                        { format!("{} {} · {} {} s", t(lang, Key::Seed), scenario.seed, t(lang, Key::Horizon), scenario.horizon_s) }
-                    </span>
-                </div>
-                { totals(lang, &state.run) }
-            </footer>
+            <RunBar lang={lang} hub={hub.clone()} scenario={scenario.clone()} scenario_b={None::<std::rc::Rc<Scenario>>}
+                    speed={*speed} on_speed={{ let speed = speed.clone(); Callback::from(move |i| speed.set(i)) }} />
         </div>
     }
 }
@@ -419,10 +400,16 @@ impl Timeout {
         });
         let id = web_sys::window().and_then(|window| {
             window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms as i32)
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    closure.as_ref().unchecked_ref(),
+                    ms as i32,
+                )
                 .ok()
         });
-        Timeout { id, _closure: closure }
+        Timeout {
+            id,
+            _closure: closure,
+        }
     }
 }
 
@@ -433,4 +420,3 @@ impl Drop for Timeout {
         }
     }
 }
-

@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod editor;
 pub mod i18n;
+pub mod live;
 pub mod report_view;
 pub mod runner;
 pub mod sim_worker;
@@ -18,9 +19,9 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod lab;
 #[cfg(target_arch = "wasm32")]
-pub mod state;
-#[cfg(target_arch = "wasm32")]
 pub mod panic;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 
 /// Installs the panic panel and mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]

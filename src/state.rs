@@ -11,27 +11,7 @@ use yew::prelude::*;
 
 use crate::editor::{self, Applied, ComponentRef, Document, Edit, Wire};
 use crate::i18n::Lang;
-use crate::report_view::ReportView;
-
-/// Where the run on the page stands. `data-state` on `run-state` is [`RunState::name`].
-#[derive(Clone, Debug, PartialEq)]
-pub enum RunState {
-    Idle,
-    Running,
-    Finished { view: ReportView, report: Rc<serde_json::Value>, wall_ms: f64 },
-    /// The scenario did not run (the validator refused it); the message is in the error panel.
-    Failed(String),
-}
-
-impl RunState {
-    pub fn name(&self) -> &'static str {
-        match self {
-            RunState::Idle => "idle",
-            RunState::Running => "running",
-            RunState::Finished { .. } | RunState::Failed(_) => "finished",
-        }
-    }
-}
+use crate::sim_worker::RunState;
 
 /// What is selected on the canvas: a component, a wire, or nothing (the scenario's settings).
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +35,8 @@ pub struct AppState {
     pub doc: Document,
     pub selection: Selection,
     pub lang: Lang,
-    pub run: RunState,
+    /// Where the runs stand, as the simulation workers last said (the run bar shows it).
+    pub phase: RunState,
     /// The preset the scenario came from, if the picker should show it.
     pub preset: Option<String>,
     /// The error panel: a bad link or file, named by what is wrong with it.
@@ -83,7 +64,11 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { zoom: 1.0, x: 0.0, y: 0.0 }
+        View {
+            zoom: 1.0,
+            x: 0.0,
+            y: 0.0,
+        }
     }
 }
 
@@ -95,17 +80,26 @@ impl View {
     pub fn zoomed(self, factor: f64, cx: f64, cy: f64) -> View {
         let zoom = (self.zoom * factor).clamp(Self::ZOOM_MIN, Self::ZOOM_MAX);
         let k = zoom / self.zoom;
-        View { zoom, x: cx - (cx - self.x) * k, y: cy - (cy - self.y) * k }
+        View {
+            zoom,
+            x: cx - (cx - self.x) * k,
+            y: cy - (cy - self.y) * k,
+        }
     }
 }
 
 impl AppState {
-    pub fn new(scenario: Scenario, lang: Lang, preset: Option<String>, problem: Option<String>) -> Self {
+    pub fn new(
+        scenario: Scenario,
+        lang: Lang,
+        preset: Option<String>,
+        problem: Option<String>,
+    ) -> Self {
         AppState {
             doc: Document::new(scenario),
             selection: Selection::None,
             lang,
-            run: RunState::Idle,
+            phase: RunState::Idle,
             preset,
             problem,
             notice: None,
@@ -126,9 +120,16 @@ pub enum Action {
     /// One edit of the document (undoable).
     Edit(Edit),
     /// An inspector field: like `Edit`, but a refusal is shown at the field.
-    SetField { component: Option<ComponentRef>, key: String, value: serde_json::Value },
+    SetField {
+        component: Option<ComponentRef>,
+        key: String,
+        value: serde_json::Value,
+    },
     /// Opens a whole scenario (preset, file); undoable, so no work is ever lost.
-    Open { scenario: Box<Scenario>, preset: Option<String> },
+    Open {
+        scenario: Box<Scenario>,
+        preset: Option<String>,
+    },
     BeginDrag(ComponentRef),
     EndDrag,
     Undo,
@@ -145,9 +146,8 @@ pub enum Action {
     Zoom(f64),
     /// Fit the diagram in view.
     Fit,
-    RunStarted,
-    RunFinished { result: Result<(ReportView, serde_json::Value), String>, wall_ms: f64 },
-    ResetRun,
+    /// The workers' runs changed state.
+    Phase(RunState),
     Problem(String),
     DismissProblem,
     Notice(String),
@@ -168,10 +168,21 @@ impl Reducible for AppState {
                 }
                 next.apply(edit, None)
             }
-            Action::SetField { component, key, value } => {
+            Action::SetField {
+                component,
+                key,
+                value,
+            } => {
                 let edit = match &component {
-                    Some(target) => Edit::SetField { target: target.clone(), key: key.clone(), value },
-                    None => Edit::SetScenarioField { key: key.clone(), value },
+                    Some(target) => Edit::SetField {
+                        target: target.clone(),
+                        key: key.clone(),
+                        value,
+                    },
+                    None => Edit::SetScenarioField {
+                        key: key.clone(),
+                        value,
+                    },
                 };
                 next.apply(edit, Some((component, key)));
             }
@@ -207,7 +218,11 @@ impl Reducible for AppState {
                 Selection::None => return self,
             },
             Action::ToggleConnect => {
-                next.connecting = if next.connecting.is_some() { None } else { Some(None) };
+                next.connecting = if next.connecting.is_some() {
+                    None
+                } else {
+                    Some(None)
+                };
             }
             Action::ConnectClick(target) => match next.connecting.clone() {
                 Some(None) => {
@@ -224,24 +239,7 @@ impl Reducible for AppState {
             Action::SetView(view) => next.view = view,
             Action::Fit => next.fit += 1,
             Action::Zoom(factor) => next.view = next.view.zoomed(factor, 400.0, 280.0),
-            Action::RunStarted => {
-                next.run = RunState::Running;
-                if matches!(self.run, RunState::Failed(_)) {
-                    next.problem = None;
-                }
-            }
-            // A result for a run that is no longer going (the scenario changed) is dropped.
-            Action::RunFinished { .. } if self.run != RunState::Running => return self,
-            Action::RunFinished { result, wall_ms } => {
-                next.run = match result {
-                    Ok((view, report)) => RunState::Finished { view, report: Rc::new(report), wall_ms },
-                    Err(message) => {
-                        next.problem = Some(message.clone());
-                        RunState::Failed(message)
-                    }
-                };
-            }
-            Action::ResetRun => next.run = RunState::Idle,
+            Action::Phase(phase) => next.phase = phase,
             Action::Problem(message) => next.problem = Some(message),
             Action::DismissProblem => next.problem = None,
             Action::Notice(message) => next.notice = Some(message),
@@ -249,8 +247,8 @@ impl Reducible for AppState {
         }
         if next.scenario() != &before {
             next.revision += 1;
-            // The report described the old scenario.
-            next.run = RunState::Idle;
+            // The run described the old scenario (the top component tells the worker).
+            next.phase = RunState::Idle;
             if !opened {
                 next.preset = None;
             }
@@ -295,7 +293,13 @@ impl AppState {
             Err(error) => {
                 let message = error.message(self.lang);
                 match field {
-                    Some((component, key)) => self.refusal = Some(Refusal { component, key, message }),
+                    Some((component, key)) => {
+                        self.refusal = Some(Refusal {
+                            component,
+                            key,
+                            message,
+                        })
+                    }
                     None => self.notice = Some(message),
                 }
             }

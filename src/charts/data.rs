@@ -543,6 +543,22 @@ impl RunSeries {
         }
     }
 
+    /// Keeps the first `len` buckets (a worker's frame says where its new buckets go: after a
+    /// seek back it re-sends from an earlier bucket). Running totals are taken back with them.
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.len() {
+            return;
+        }
+        self.t_s.truncate(len);
+        self.x_s.truncate(len);
+        for column in &mut self.columns {
+            column.values.truncate(len);
+            if column.kind == Kind::Cumulative {
+                column.total = column.values.last().copied().unwrap_or(0.0);
+            }
+        }
+    }
+
     /// Forgets every bucket (the queues and causes stay).
     pub fn clear(&mut self) {
         self.t_s.clear();

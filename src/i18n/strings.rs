@@ -350,6 +350,8 @@ translated {
     // ── Run controls ────────────────────────────────────────────────────────────────────────
     Run => "运行", "Run";
     Pause => "暂停", "Pause";
+    Continue => "继续", "Continue";
+    StepHint => "前进一个图表时间片（图上多一个点），然后暂停。", "Advance one chart bucket (one more point on every chart), then pause.";
     Step => "单步", "Step";
     Reset => "重置", "Reset";
     RunToEnd => "运行到结束", "Run to the end";
@@ -360,6 +362,12 @@ translated {
     Seed => "随机种子", "Seed";
     Horizon => "运行时长", "Run length";
     VirtualTime => "虚拟时间", "Virtual time";
+    LiveDown => "已宕机", "down";
+    LiveDisconnected => "连接已断开", "disconnected";
+    LiveUnavailable => "不可用（无主节点）", "unavailable (no leader)";
+    LivePartitioned => "网络分区中", "partitioned";
+    LiveReady => "待投递", "ready";
+    LiveUnacked => "未确认", "unacked";
     StateIdle => "就绪", "Ready";
     StateRunning => "运行中", "Running";
     StatePaused => "已暂停", "Paused";

@@ -4,7 +4,6 @@
 //! Every change goes out as an [`Action`]; the only local state is the gesture under way.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use mqlab_scenario::Scenario;
@@ -14,6 +13,8 @@ use yew::prelude::*;
 use crate::editor::layout::STORE_KEY;
 use crate::editor::{self, ComponentKind, ComponentRef, Edit, Wire, WireKind};
 use crate::i18n::{t, Key, Lang};
+use crate::lab::live_layer::{Layer, LiveLayer};
+use crate::live::HubHandle;
 use crate::state::{Action, Selection, View};
 
 /// A component's box, centred on its layout position.
@@ -31,17 +32,30 @@ pub struct CanvasProps {
     pub lang: Lang,
     /// Component ids the validator has something to say about.
     pub invalid: Rc<Vec<String>>,
-    /// Queue id → (depth at the end, deepest), after a run.
-    pub depths: Rc<BTreeMap<String, (u64, u64)>>,
     pub dispatch: Callback<Action>,
     /// Changes when the diagram should be fitted in view.
     pub fit: u64,
+    /// The run, drawn over the diagram by the live layers.
+    pub hub: HubHandle,
 }
 
 enum Gesture {
-    Move { target: ComponentRef, start: (f64, f64), from: (f64, f64), moved: bool },
-    Pan { start: (f64, f64), from: View, moved: bool },
-    Wire { from: ComponentRef, start: (f64, f64), origin: (f64, f64) },
+    Move {
+        target: ComponentRef,
+        start: (f64, f64),
+        from: (f64, f64),
+        moved: bool,
+    },
+    Pan {
+        start: (f64, f64),
+        from: View,
+        moved: bool,
+    },
+    Wire {
+        from: ComponentRef,
+        start: (f64, f64),
+        origin: (f64, f64),
+    },
 }
 
 /// The style of each kind: class name and the glyph in its badge.
@@ -55,11 +69,14 @@ pub fn kind_style(kind: ComponentKind) -> (&'static str, &'static str) {
     }
 }
 
-fn position(s: &Scenario, id: &str) -> (f64, f64) {
-    s.layout.get(id).map(|p| (p.x, p.y)).unwrap_or((80.0, 100.0))
+pub(crate) fn position(s: &Scenario, id: &str) -> (f64, f64) {
+    s.layout
+        .get(id)
+        .map(|p| (p.x, p.y))
+        .unwrap_or((80.0, 100.0))
 }
 
-fn store_position(s: &Scenario) -> (f64, f64) {
+pub(crate) fn store_position(s: &Scenario) -> (f64, f64) {
     if let Some(p) = s.layout.get(STORE_KEY) {
         return (p.x, p.y);
     }
@@ -70,10 +87,17 @@ fn store_position(s: &Scenario) -> (f64, f64) {
     } else {
         consumers.iter().map(|p| p.1).sum::<f64>() / consumers.len() as f64
     };
-    (if consumers.is_empty() { 880.0 } else { x + 200.0 }, y)
+    (
+        if consumers.is_empty() {
+            880.0
+        } else {
+            x + 200.0
+        },
+        y,
+    )
 }
 
-fn wire_path(kind: &WireKind, from: (f64, f64), to: (f64, f64)) -> String {
+pub(crate) fn wire_path(kind: &WireKind, from: (f64, f64), to: (f64, f64)) -> String {
     if matches!(kind, WireKind::Placement) {
         // Down to the node's top edge.
         let (x1, y1) = (from.0, from.1 + BOX_H / 2.0);
@@ -87,7 +111,7 @@ fn wire_path(kind: &WireKind, from: (f64, f64), to: (f64, f64)) -> String {
     format!("M{x1},{y1} C{},{y1} {},{y2} {x2},{y2}", x1 + dx, x2 - dx)
 }
 
-fn wire_class(kind: &WireKind) -> &'static str {
+pub(crate) fn wire_class(kind: &WireKind) -> &'static str {
     match kind {
         WireKind::Publish => "publish",
         WireKind::Binding { .. } => "binding",
@@ -140,7 +164,11 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 return;
             }
             capture(&event);
-            *gesture.borrow_mut() = Some(Gesture::Pan { start: client(&event), from: view, moved: false });
+            *gesture.borrow_mut() = Some(Gesture::Pan {
+                start: client(&event),
+                from: view,
+                moved: false,
+            });
         })
     };
 
@@ -152,7 +180,12 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let (cx, cy) = client(&event);
             let mut current = gesture.borrow_mut();
             match current.as_mut() {
-                Some(Gesture::Move { target, start, from, moved }) => {
+                Some(Gesture::Move {
+                    target,
+                    start,
+                    from,
+                    moved,
+                }) => {
                     let (dx, dy) = (cx - start.0, cy - start.1);
                     if !*moved && dx.abs().max(dy.abs()) < CLICK_SLOP_PX {
                         return;
@@ -161,8 +194,14 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         *moved = true;
                         dispatch.emit(Action::BeginDrag(target.clone()));
                     }
-                    let at = ((from.0 + dx / view.zoom).round(), (from.1 + dy / view.zoom).round());
-                    dispatch.emit(Action::Edit(Edit::Move { target: target.clone(), at }));
+                    let at = (
+                        (from.0 + dx / view.zoom).round(),
+                        (from.1 + dy / view.zoom).round(),
+                    );
+                    dispatch.emit(Action::Edit(Edit::Move {
+                        target: target.clone(),
+                        at,
+                    }));
                 }
                 Some(Gesture::Pan { start, from, moved }) => {
                     let (dx, dy) = (cx - start.0, cy - start.1);
@@ -170,10 +209,17 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         return;
                     }
                     *moved = true;
-                    dispatch.emit(Action::SetView(View { x: from.x + dx, y: from.y + dy, ..*from }));
+                    dispatch.emit(Action::SetView(View {
+                        x: from.x + dx,
+                        y: from.y + dy,
+                        ..*from
+                    }));
                 }
                 Some(Gesture::Wire { start, origin, .. }) => {
-                    let end = (origin.0 + (cx - start.0) / view.zoom, origin.1 + (cy - start.1) / view.zoom);
+                    let end = (
+                        origin.0 + (cx - start.0) / view.zoom,
+                        origin.1 + (cy - start.1) / view.zoom,
+                    );
                     loose.set(Some((*origin, end)));
                 }
                 None => {}
@@ -220,13 +266,20 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         let svg_ref = svg_ref.clone();
         Callback::from(move |event: WheelEvent| {
             event.prevent_default();
-            let factor = if event.delta_y() < 0.0 { 1.1 } else { 1.0 / 1.1 };
+            let factor = if event.delta_y() < 0.0 {
+                1.1
+            } else {
+                1.0 / 1.1
+            };
             let (ox, oy) = svg_ref
                 .cast::<web_sys::Element>()
                 .map(|svg| {
                     // The pointer relative to the canvas: its page position less the canvas's.
                     let (left, top) = offset_of(&svg);
-                    (event.client_x() as f64 - left, event.client_y() as f64 - top)
+                    (
+                        event.client_x() as f64 - left,
+                        event.client_y() as f64 - top,
+                    )
                 })
                 .unwrap_or((0.0, 0.0));
             dispatch.emit(Action::SetView(view.zoomed(factor, ox, oy)));
@@ -281,10 +334,6 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         let source = props.connecting.as_ref().and_then(|c| c.as_ref()) == Some(component);
         let invalid = props.invalid.contains(&component.id);
         let subline = match component.kind {
-            ComponentKind::Queue => match props.depths.get(&component.id) {
-                Some((end, max)) => format!("{} {end} (max {max})", t(props.lang, Key::QueueDepth)),
-                None => t(props.lang, component.kind.label()).to_string(),
-            },
             ComponentKind::Producer => match editor::get_field(s, component, "rate_per_s") {
                 serde_json::Value::Number(rate) => format!("{rate} {}", t(props.lang, Key::UnitPerS)),
                 _ => t(props.lang, component.kind.label()).to_string(),
@@ -354,7 +403,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
 
     let loose_wire = loose.as_ref().map(|(from, to)| {
         html! { <line class="loose-wire" x1={from.0.to_string()} y1={from.1.to_string()}
-                      x2={to.0.to_string()} y2={to.1.to_string()} /> }
+        x2={to.0.to_string()} y2={to.1.to_string()} /> }
     });
 
     let empty = components.is_empty();
@@ -375,6 +424,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     <rect x="-4000" y="-4000" width="8000" height="8000" fill="url(#grid)" class="grid" />
                     { for wire_views }
                     { for store_wires }
+                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Flow} />
                     if !empty {
                         <g class="component store" data-testid="component-store"
                            transform={format!("translate({},{})", store.0 - BOX_W / 2.0, store.1 - BOX_H / 2.0)}>
@@ -387,6 +437,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         </g>
                     }
                     { for boxes }
+                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Marks} />
                     { for loose_wire }
                 </g>
             </svg>
@@ -414,19 +465,27 @@ fn offset_of(element: &web_sys::Element) -> (f64, f64) {
     (rect.0, rect.1)
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function rect_of(el) { const r = el.getBoundingClientRect(); return [r.left, r.top]; }")]
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export function rect_of(el) { const r = el.getBoundingClientRect(); return [r.left, r.top]; }"
+)]
 extern "C" {
     fn rect_of(element: &web_sys::Element) -> Vec<f64>;
 }
 
 fn js_sys_rect(element: &web_sys::Element) -> (f64, f64) {
     let rect = rect_of(element);
-    (rect.first().copied().unwrap_or(0.0), rect.get(1).copied().unwrap_or(0.0))
+    (
+        rect.first().copied().unwrap_or(0.0),
+        rect.get(1).copied().unwrap_or(0.0),
+    )
 }
 
 /// The view that shows the whole diagram in a canvas of `size` pixels, at most at 100 %.
 fn fit_view(s: &Scenario, size: (f64, f64)) -> View {
-    let mut points: Vec<(f64, f64)> = editor::components::all(s).iter().map(|c| position(s, &c.id)).collect();
+    let mut points: Vec<(f64, f64)> = editor::components::all(s)
+        .iter()
+        .map(|c| position(s, &c.id))
+        .collect();
     if points.is_empty() || size.0 < 10.0 || size.1 < 10.0 {
         return View::default();
     }
@@ -438,7 +497,9 @@ fn fit_view(s: &Scenario, size: (f64, f64)) -> View {
     let max_x = points.iter().map(|p| p.0).fold(f64::MIN, f64::max) + BOX_W / 2.0 + margin;
     let min_y = points.iter().map(|p| p.1).fold(f64::MAX, f64::min) - BOX_H / 2.0 - margin;
     let max_y = points.iter().map(|p| p.1).fold(f64::MIN, f64::max) + BOX_H / 2.0 + margin;
-    let zoom = (size.0 / (max_x - min_x)).min(size.1 / (max_y - min_y)).clamp(View::ZOOM_MIN, 1.0);
+    let zoom = (size.0 / (max_x - min_x))
+        .min(size.1 / (max_y - min_y))
+        .clamp(View::ZOOM_MIN, 1.0);
     View {
         zoom,
         x: (size.0 - (max_x - min_x) * zoom) / 2.0 - min_x * zoom,

@@ -4,19 +4,22 @@
 pub mod canvas;
 pub mod charts_panel;
 pub mod inspector;
+pub mod live_layer;
+pub mod runbar;
 
 use yew::prelude::*;
 
 use crate::editor::{layout, ComponentKind, Edit};
-use crate::i18n::{self, t, Key, Lang};
-use crate::report_view::ReportView;
-use crate::state::{Action, RunState};
+use crate::i18n::{t, Key, Lang};
+use crate::state::Action;
 
 /// Where a new component of `kind` goes: its column, below what is already there.
 pub fn free_spot(s: &mqlab_scenario::Scenario, kind: ComponentKind) -> (f64, f64) {
     let ids = crate::editor::components::ids_of(s, kind);
     let ys = ids.iter().filter_map(|id| s.layout.get(*id)).map(|p| p.y);
-    let below = ys.fold(None, |acc: Option<f64>, y| Some(acc.map_or(y, |a| a.max(y))));
+    let below = ys.fold(None, |acc: Option<f64>, y| {
+        Some(acc.map_or(y, |a| a.max(y)))
+    });
     match layout::column(kind) {
         Some(column) => (
             layout::LEFT_X + layout::COLUMN_GAP * column as f64,
@@ -24,15 +27,19 @@ pub fn free_spot(s: &mqlab_scenario::Scenario, kind: ComponentKind) -> (f64, f64
         ),
         None => {
             let xs = ids.iter().filter_map(|id| s.layout.get(*id)).map(|p| p.x);
-            let right = xs.fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.max(x))));
-            let pipeline_bottom = s
-                .layout
-                .values()
-                .map(|p| p.y)
-                .fold(layout::TOP_Y, f64::max);
+            let right = xs.fold(None, |acc: Option<f64>, x| {
+                Some(acc.map_or(x, |a| a.max(x)))
+            });
+            let pipeline_bottom = s.layout.values().map(|p| p.y).fold(layout::TOP_Y, f64::max);
             match right {
-                Some(x) => (x + layout::COLUMN_GAP, s.layout.get(ids[0]).map_or(pipeline_bottom, |p| p.y)),
-                None => (layout::LEFT_X + layout::COLUMN_GAP, pipeline_bottom + layout::NODE_ROW_GAP),
+                Some(x) => (
+                    x + layout::COLUMN_GAP,
+                    s.layout.get(ids[0]).map_or(pipeline_bottom, |p| p.y),
+                ),
+                None => (
+                    layout::LEFT_X + layout::COLUMN_GAP,
+                    pipeline_bottom + layout::NODE_ROW_GAP,
+                ),
             }
         }
     }
@@ -83,60 +90,5 @@ pub fn Palette(props: &PaletteProps) -> Html {
             }) }
             <p class="palette-foot muted small">{ t(lang, Key::ShortcutsHelp) }</p>
         </nav>
-    }
-}
-
-/// The totals of a finished run, with losses by cause and latency.
-pub fn totals(lang: Lang, run: &RunState) -> Html {
-    let (view, wall_ms): (Option<&ReportView>, f64) = match run {
-        RunState::Finished { view, wall_ms, .. } => (Some(view), *wall_ms),
-        _ => (None, 0.0),
-    };
-    let Some(view) = view else {
-        let hint = match run {
-            RunState::Running => t(lang, Key::StateRunning),
-            _ => t(lang, Key::TotalsTitle),
-        };
-        return html! { <section class="totals empty" aria-label={t(lang, Key::TotalsTitle)}><p class="muted">{ hint }{ " · —" }</p></section> };
-    };
-    let label = |name: &str| i18n::total(name).map(|key| t(lang, key).to_string()).unwrap_or_else(|| name.to_string());
-    let balanced = view.balances();
-    html! {
-        <section class="totals" aria-label={t(lang, Key::TotalsTitle)}>
-            <div class="total-grid">
-                { for view.totals.iter().map(|(name, count)| html! {
-                    <div class={classes!("total", *name, (*count > 0).then_some("nonzero"))}>
-                        <span class="total-label">{ label(name) }</span>
-                        <span class="total-value" data-testid={format!("total-{name}")}>{ *count }</span>
-                    </div>
-                }) }
-                <div class="total latency">
-                    <span class="total-label">{ "p50 / p99 (ms)" }</span>
-                    <span class="total-value small">
-                        <span data-testid="latency-p50">{ view.latency_ms_p50.clone() }</span>
-                        { " / " }
-                        <span data-testid="latency-p99">{ view.latency_ms_p99.clone() }</span>
-                    </span>
-                </div>
-            </div>
-            <div class="totals-foot">
-                if !view.lost_by_cause.is_empty() {
-                    <span class="causes">
-                        { t(lang, Key::TotalLost) }{ ": " }
-                        { for view.lost_by_cause.iter().map(|(cause, count)| html! {
-                            <span class="cause">
-                                { i18n::loss_cause(cause).map(|key| t(lang, key).to_string()).unwrap_or_else(|| cause.clone()) }
-                                { " " }<b data-testid={format!("lost-{cause}")}>{ *count }</b>
-                            </span>
-                        }) }
-                    </span>
-                }
-                <span class={classes!("balance", if balanced { "ok" } else { "bad" })} data-testid="balance"
-                      title={t(lang, Key::TotalsExplained)}>
-                    { if balanced { "✓ produced = processed + lost + expired + dead-lettered + rejected + in flight" } else { "✗ produced ≠ sum of endings" } }
-                </span>
-                <span class="muted small" data-testid="wall-ms">{ format!("{wall_ms:.0} ms") }</span>
-            </div>
-        </section>
     }
 }

@@ -181,6 +181,8 @@ pub struct ProducerView {
     /// Publishes on the wire to the broker.
     pub on_link_to_broker: u64,
     pub partitioned: bool,
+    /// Transfers put on the link so far, resends included.
+    pub sends: u64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +193,8 @@ pub struct QueueView {
     /// Index (in [`Loaded::nodes`]) of the node serving the queue now.
     pub leader: Option<u16>,
     pub dead_letters_parked: u64,
+    /// Copies routed into the queue so far.
+    pub enqueued: u64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,6 +205,9 @@ pub struct ConsumerView {
     pub buffered: u64,
     /// Deliveries on the wire to this consumer.
     pub on_link_to_consumer: u64,
+    /// Deliveries and processings so far.
+    pub delivered: u64,
+    pub processed: u64,
 }
 
 /// Counts within one time bucket `[start_us, start_us + bucket_us)`: one point of each chart.
@@ -287,6 +294,7 @@ impl From<&Snapshot> for SnapshotView {
                     in_flight: p.in_flight,
                     on_link_to_broker: p.on_link_to_broker,
                     partitioned: p.partitioned,
+                    sends: p.sends,
                 })
                 .collect(),
             queues: s
@@ -298,6 +306,7 @@ impl From<&Snapshot> for SnapshotView {
                     available: q.available,
                     leader: q.leader,
                     dead_letters_parked: q.dead_letters_parked,
+                    enqueued: q.enqueued,
                 })
                 .collect(),
             consumers: s
@@ -309,6 +318,8 @@ impl From<&Snapshot> for SnapshotView {
                     busy_threads: c.busy_threads,
                     buffered: c.buffered,
                     on_link_to_consumer: c.on_link_to_consumer,
+                    delivered: c.delivered,
+                    processed: c.processed,
                 })
                 .collect(),
             live_messages: s.live_messages,
@@ -325,6 +336,33 @@ impl From<&Bucket> for BucketView {
             delivered: b.delivered,
             processed: b.processed,
             lost_by_cause: b.lost_by_cause.to_vec(),
+            expired: b.expired,
+            dead_lettered: b.dead_lettered,
+            rejected: b.rejected,
+            duplicates: b.duplicates,
+            out_of_order: b.out_of_order,
+            latency_p50_us: b.latency_p50_us,
+            latency_p99_us: b.latency_p99_us,
+            backlog: b.backlog.clone(),
+        }
+    }
+}
+
+/// Back to the engine's bucket on the page, where the charts read buckets (`RunSeries`). A
+/// cause beyond the engine's list (never sent by this worker) is dropped.
+impl From<&BucketView> for Bucket {
+    fn from(b: &BucketView) -> Bucket {
+        let mut lost_by_cause = [0; LossCause::COUNT];
+        for (slot, count) in lost_by_cause.iter_mut().zip(&b.lost_by_cause) {
+            *slot = *count;
+        }
+        Bucket {
+            start_us: b.start_us,
+            produced: b.produced,
+            confirmed: b.confirmed,
+            delivered: b.delivered,
+            processed: b.processed,
+            lost_by_cause,
             expired: b.expired,
             dead_lettered: b.dead_lettered,
             rejected: b.rejected,

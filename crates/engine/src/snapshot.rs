@@ -29,6 +29,8 @@ pub struct ProducerViewSnap {
     /// Publishes on the wire to the broker.
     pub on_link_to_broker: u64,
     pub partitioned: bool,
+    /// Transfers put on the link so far, resends included: the page's rate on the publish wire.
+    pub sends: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +41,8 @@ pub struct QueueView {
     /// The node serving the queue now.
     pub leader: Option<u16>,
     pub dead_letters_parked: u64,
+    /// Copies routed into the queue so far: the rate on the wires into it.
+    pub enqueued: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,4 +53,7 @@ pub struct ConsumerView {
     pub buffered: u64,
     /// Deliveries on the wire to this consumer.
     pub on_link_to_consumer: u64,
+    /// Deliveries and processings so far: the rates on the consume wire and to the store.
+    pub delivered: u64,
+    pub processed: u64,
 }

@@ -464,6 +464,7 @@ impl Simulation {
                     in_flight: p.in_flight as u64,
                     on_link_to_broker: p.link.in_transit[Direction::ToBroker as usize] as u64,
                     partitioned: p.link.is_partitioned(),
+                    sends: p.stats.sends,
                 })
                 .collect(),
             queues: self
@@ -475,6 +476,7 @@ impl Simulation {
                     available: q.leader.is_some(),
                     leader: q.leader.map(|n| n.0),
                     dead_letters_parked: q.stats.dead_letters_parked,
+                    enqueued: q.stats.enqueued,
                 })
                 .collect(),
             consumers: self
@@ -486,6 +488,8 @@ impl Simulation {
                     busy_threads: c.busy_threads,
                     buffered: c.buffer.len() as u64,
                     on_link_to_consumer: c.link.in_transit[Direction::ToClient as usize] as u64,
+                    delivered: c.stats.delivered,
+                    processed: c.stats.processed,
                 })
                 .collect(),
             live_messages: self.messages.len() as u64,
