@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod editor;
 pub mod i18n;
+pub mod message_life;
 pub mod report_view;
 pub mod runner;
 pub mod sim_worker;
