@@ -1,9 +1,11 @@
-//! The lab's components, each a view over props and callbacks: the canvas, the inspector, and
-//! the small bars around them (palette, tool bar, run bar, totals, error panel, toast).
+//! The lab's components, each a view over props and callbacks: the canvas, the inspector, the
+//! charts and messages panels, and the small bars around them (palette, tool bar, run bar,
+//! totals, error panel, toast).
 
 pub mod canvas;
 pub mod charts_panel;
 pub mod inspector;
+pub mod messages_panel;
 
 use yew::prelude::*;
 
