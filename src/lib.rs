@@ -8,6 +8,7 @@ pub mod charts;
 pub mod editor;
 pub mod i18n;
 pub mod live;
+pub mod message_life;
 pub mod report_view;
 pub mod runner;
 pub mod sim_worker;

@@ -480,7 +480,7 @@ translated {
     LinkBadScenario => "链接完好，但里面的场景无法读取：", "The link is intact, but the scenario in it cannot be read:";
 
     // ── Trace panel ─────────────────────────────────────────────────────────────────────────
-    TraceTitle => "消息的一生", "A message's life";
+    TraceTitle => "消息生命周期", "A message's life";
     TracePick => "点击一条消息，或从丢失、重复、乱序列表中选一条，查看它的完整经历。", "Click a message, or pick one from the lists of lost, duplicated and out-of-order messages, to read its whole life.";
     TraceMessage => "消息 #{0}", "Message #{0}";
     TraceTime => "时间", "Time";
@@ -496,6 +496,61 @@ translated {
     ExamplesExpired => "过期的消息", "Expired messages";
     ExamplesDeadLettered => "进入死信的消息", "Dead-lettered messages";
     ExamplesRejected => "退回生产者的消息", "Rejected messages";
+
+    // ── Messages and their lives ────────────────────────────────────────────────────────────
+    MessagesTitle => "看得见的消息", "Messages you can see";
+    MessagesClose => "关闭消息面板", "Close the messages panel";
+    MessagesShowing => "列出 {0} 条，共 {1} 条", "showing {0} of {1}";
+    MessagesNoneOfKind => "这次运行没有这类消息。", "None in this run.";
+    MessagesDuplicatesCount => "重复数按多出来的处理效果计（每条消息、每个队列），不是按消息条数。", "The count is of extra effects (per message and queue), not of messages.";
+    MessagesUnreadable => "报告里的消息列表无法读取：{0}", "The report's message lists cannot be read: {0}";
+    MessagesPickHint => "点击编号查看这条消息的生命周期。", "Click an id to see that message's life.";
+    ListLost => "丢失", "Lost";
+    ListDuplicated => "重复", "Duplicated";
+    ListOutOfOrder => "乱序", "Out of order";
+    ListExpired => "过期", "Expired";
+    ListDeadLettered => "死信", "Dead-lettered";
+    ListRejected => "被拒绝", "Rejected";
+    TraceIdLabel => "追踪消息 #", "Trace message #";
+    TraceGo => "追踪", "Trace";
+    TraceIdEmpty => "请输入消息编号。", "Enter a message id.";
+    TraceIdNotWhole => "消息编号是不小于 0 的整数。", "A message id is a whole number, 0 or more.";
+    TraceIdTooLarge => "这个编号太大了，没有哪次运行会产生这么多消息。", "That id is too large for any run to reach.";
+    TraceLoading => "正在重放这次运行，追踪消息 #{0}……", "Re-running the scenario to trace message #{0}…";
+    TraceFailed => "追踪消息 #{0} 失败：{1}", "Tracing message #{0} failed: {1}";
+    LifeAt => "{0} ms 时", "at {0} ms";
+    LifeSincePrevious => "距上一步 +{0} ms", "+{0} ms since the step before";
+    LifeSinceBirth => "产生后 {0} ms", "{0} ms after it was made";
+    LifeLifetime => "从产生到结局共 {0} ms", "{0} ms from creation to outcome";
+    LifePath => "经过：{0}", "Path: {0}";
+    LifeDecidedAt => "结局在 {0} ms 确定，位置：{1}", "decided at {0} ms, at {1}";
+    LifeProcessings => "效果写入了 {0} 次", "its effect was applied {0} times";
+    StepCreated => "产生", "created";
+    StepSent => "发送", "sent";
+    StepResent => "重发", "resent";
+    StepRefused => "被拒收", "refused";
+    StepQueued => "入队", "queued";
+    StepReplicated => "复制到副本", "replicated";
+    StepPersisted => "写入磁盘", "written to disk";
+    StepDelivered => "投递", "delivered";
+    StepRedelivered => "重新投递", "redelivered";
+    StepDropped => "被丢弃", "dropped";
+    StepCrashed => "崩溃中丢失", "lost in a crash";
+    StepSkipped => "幂等去重，跳过", "skipped as a duplicate";
+    StepProcessing => "开始处理", "processing";
+    StepFailed => "处理失败", "failed";
+    StepProcessed => "处理完成", "processed";
+    StepProcessedAgain => "再次处理（重复）", "processed again";
+    StepOutOfOrder => "乱序", "out of order";
+    StepAcked => "消费确认（ack）", "acked";
+    StepRequeued => "退回队列（nack）", "requeued";
+    StepConfirmed => "发布确认", "confirmed";
+    StepNacked => "被 broker 否认（nack）", "nacked";
+    StepTimedOut => "确认超时", "timed out";
+    StepGaveUp => "放弃重试", "gave up";
+    StepExpired => "过期（TTL）", "expired";
+    StepDeadLettered => "进入死信", "dead-lettered";
+    StepOther => "其他", "other";
 }
 same {
     UnitMs => "ms";

@@ -1,11 +1,13 @@
-//! The lab's components, each a view over props and callbacks: the canvas, the inspector, and
-//! the small bars around them (palette, tool bar, run bar, totals, error panel, toast).
+//! The lab's components, each a view over props and callbacks: the canvas, the inspector, the
+//! charts and messages panels, and the small bars around them (palette, tool bar, run bar,
+//! totals, error panel, toast).
 
 pub mod canvas;
 pub mod charts_panel;
 pub mod inspector;
 pub mod live_layer;
 pub mod runbar;
+pub mod messages_panel;
 
 use yew::prelude::*;
 

@@ -241,6 +241,10 @@ pub struct TraceView {
     /// `processed`, `lost`, `expired`, `dead_lettered`, `rejected`; `None` while in flight at
     /// the end of the run.
     pub outcome: Option<String>,
+    /// The virtual time the outcome was decided; `None` while in flight at the end of the run.
+    /// It may come before later events (a redelivery processed again) and is the only time a
+    /// loss that leaves no event of its own has.
+    pub outcome_us: Option<u64>,
     /// The loss cause (as in the report's `lost_by_cause`) when the message was lost.
     pub loss_cause: Option<String>,
     /// The outcome as one line, as `mqlab trace` prints it.
@@ -391,6 +395,7 @@ impl From<&Trace> for TraceView {
                 })
                 .collect(),
             outcome: t.outcome.map(|o| o.name().to_string()),
+            outcome_us: t.outcome_us,
             loss_cause: match t.outcome {
                 Some(Outcome::Lost(cause)) => Some(cause.name().to_string()),
                 _ => None,

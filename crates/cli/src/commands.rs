@@ -209,6 +209,7 @@ mod tests {
                 event(12_345, "queue1", "stored"),
             ],
             outcome: None,
+            outcome_us: None,
         };
         assert_eq!(
             trace_lines(&trace),

@@ -18,11 +18,12 @@ pub(crate) struct TraceRecorder {
     pub message_id: u64,
     pub events: Vec<TraceEvent>,
     pub outcome: Option<crate::report::Outcome>,
+    pub outcome_us: Option<TimeUs>,
 }
 
 impl TraceRecorder {
     pub fn new(message_id: u64) -> TraceRecorder {
-        TraceRecorder { message_id, events: Vec::new(), outcome: None }
+        TraceRecorder { message_id, events: Vec::new(), outcome: None, outcome_us: None }
     }
 }
 
@@ -34,6 +35,10 @@ pub struct Trace {
     pub events: Vec<TraceEvent>,
     /// `None` when the run ended with the message still in flight.
     pub outcome: Option<Outcome>,
+    /// When the outcome was decided. Not always the last event's time: a message counts as
+    /// processed at its first processing in every queue, and a redelivery may follow; some
+    /// losses (a copy held in a crashed node's memory) leave no event of their own.
+    pub outcome_us: Option<TimeUs>,
 }
 
 impl Trace {

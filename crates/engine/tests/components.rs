@@ -322,14 +322,21 @@ fn trace_tells_the_life_of_a_lost_message() {
     assert_eq!(lost.events.first().map(|e| e.what.starts_with("produced")), Some(true));
     assert!(lost.events.iter().any(|e| e.what.contains("dropped on the producer's link")));
     assert_eq!(lost.outcome_line(), "outcome: lost (network)");
+    // The link drops it as it is sent: the outcome is decided at that very event.
+    let dropped = lost.events.iter().find(|e| e.what.contains("dropped")).map(|e| e.t_us);
+    assert_eq!(lost.outcome_us, dropped);
     let processed = trace_message(c.clone(), lost.message_id + 1000);
     let whats: Vec<&str> = processed.events.iter().map(|e| e.what.as_str()).collect();
     if processed.outcome == Some(Outcome::Processed) {
+        let first_processing = processed.events.iter().find(|e| e.what.starts_with("processed")).map(|e| e.t_us);
+        assert_eq!(processed.outcome_us, first_processing);
         for step in ["sent (attempt 1)", "stored", "delivered", "processing started", "processed: effect applied to the store", "acked"] {
             assert!(whats.contains(&step), "missing {step:?} in {whats:?}");
         }
     }
-    assert!(!trace_message(c, 10_000_000).found);
+    let never_made = trace_message(c, 10_000_000);
+    assert!(!never_made.found);
+    assert_eq!((never_made.outcome, never_made.outcome_us), (None, None));
 }
 
 #[test]

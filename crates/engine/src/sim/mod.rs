@@ -571,8 +571,14 @@ pub fn trace_message(config: Config, message_id: u64) -> crate::trace::Trace {
     let mut sim = Simulation::with_trace(config, message_id);
     sim.run();
     let recorder = sim.trace.take().unwrap_or_else(|| TraceRecorder::new(message_id));
-    let outcome = recorder.outcome;
-    crate::trace::Trace { message_id, events: recorder.events, outcome, found: message_id < sim.next_message_id }
+    let (outcome, outcome_us) = (recorder.outcome, recorder.outcome_us);
+    crate::trace::Trace {
+        message_id,
+        events: recorder.events,
+        outcome,
+        outcome_us,
+        found: message_id < sim.next_message_id,
+    }
 }
 
 #[cfg(test)]

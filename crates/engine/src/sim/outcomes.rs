@@ -48,6 +48,7 @@ impl Simulation {
         if let Some(trace) = &mut self.trace {
             if trace.message_id == id {
                 trace.outcome = Some(outcome);
+                trace.outcome_us = Some(self.now_us);
             }
         }
     }
