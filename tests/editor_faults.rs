@@ -5,8 +5,8 @@
 use mqlab_scenario::{validate, Fault, FaultKind, Scenario};
 use mqlab_web::editor::faults::{
     fault_errors, fault_in_effect, fault_kinds_for, in_effect, new_fault, round_to_us,
-    target_kinds, targets_for, with_kind, FaultError, FAULT_KINDS, NEW_LINK_LOSS_PROBABILITY,
-    NEW_SLOW_DISK_FACTOR,
+    target_kinds, targets_for, with_field, with_kind, FaultError, FAULT_KINDS,
+    NEW_LINK_LOSS_PROBABILITY, NEW_SLOW_DISK_FACTOR,
 };
 use mqlab_web::editor::{
     add, add_fault, blank, connect, remove_fault, set_fault, toggle_fault, ComponentKind, Document,
@@ -560,4 +560,51 @@ fn in_effect_is_half_open_on_the_microsecond_grid() {
     let g = fault(0.1, Some(0.2), CrashNode, "n1");
     assert!(!in_effect(&g, 0.3));
     assert_eq!(round_to_us(0.1 + 0.2), 0.3);
+}
+
+#[test]
+fn the_fault_editor_inputs_read_their_text() {
+    let s = pipeline();
+    let f = new_fault(CrashConsumer, "c1", 10.0);
+    let set = |field: &str, text: &str| with_field(&s, &f, field, text);
+    assert_eq!(set("at_s", " 12.5 ").unwrap().at_s, 12.5);
+    assert_eq!(set("for_s", "3").unwrap().for_s, Some(3.0));
+    assert_eq!(set("for_s", "  ").unwrap().for_s, None);
+    assert_eq!(set("target", "p1").unwrap().target, "p1");
+    assert_eq!(set("probability", "0.3").unwrap().probability, Some(0.3));
+    let loss = set("kind", "link_loss").unwrap();
+    assert_eq!(
+        (loss.kind, loss.target.as_str(), loss.probability),
+        (LinkLoss, "c1", Some(NEW_LINK_LOSS_PROBABILITY))
+    );
+    assert_eq!(
+        with_field(&s, &loss, "probability", "")
+            .unwrap()
+            .probability,
+        None
+    );
+    assert_eq!(set("at_s", ""), Err(EditError::NotANumber("".into())));
+    assert_eq!(
+        set("at_s", "soon"),
+        Err(EditError::NotANumber("soon".into()))
+    );
+    assert_eq!(
+        set("factor", "inf"),
+        Err(EditError::NotANumber("inf".into()))
+    );
+    assert_eq!(
+        set("kind", "meteor"),
+        Err(EditError::UnknownField("meteor".into()))
+    );
+    assert_eq!(
+        set("mtbf_s", "3"),
+        Err(EditError::UnknownField("mtbf_s".into()))
+    );
+    // What the inputs produce is judged when it is set: a target of the wrong kind is refused.
+    let mut edited = s.clone();
+    add_fault(&mut edited, f.clone()).unwrap();
+    assert!(matches!(
+        set_fault(&mut edited, 0, set("target", "p1").unwrap()),
+        Err(EditError::FaultTarget { found: Some(P), .. })
+    ));
 }

@@ -161,6 +161,49 @@ pub fn with_kind(s: &Scenario, fault: &Fault, kind: FaultKind) -> Fault {
     }
 }
 
+/// The fields of a scheduled fault the fault editor shows, as the format names them.
+pub const FAULT_FIELDS: [&str; 6] = ["kind", "target", "at_s", "for_s", "probability", "factor"];
+
+/// `fault` with one field set from what its input holds: a kind's or a target's name, or a
+/// number's text. An empty `for_s` means to the end of the run; an empty `probability` or
+/// `factor` leaves it out (the validator says so if the kind needs it). Changing the kind goes
+/// through [`with_kind`]. Only the text is read here; the value is judged when the fault is
+/// added or set.
+pub fn with_field(
+    s: &Scenario,
+    fault: &Fault,
+    field: &str,
+    text: &str,
+) -> Result<Fault, EditError> {
+    let number = |text: &str| -> Result<Option<f64>, EditError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        match trimmed.parse::<f64>() {
+            Ok(value) if value.is_finite() => Ok(Some(value)),
+            _ => Err(EditError::NotANumber(text.to_string())),
+        }
+    };
+    let mut changed = fault.clone();
+    match field {
+        "kind" => {
+            let kind =
+                kind_from_name(text).ok_or_else(|| EditError::UnknownField(text.to_string()))?;
+            return Ok(with_kind(s, fault, kind));
+        }
+        "target" => changed.target = text.trim().to_string(),
+        "at_s" => {
+            changed.at_s = number(text)?.ok_or_else(|| EditError::NotANumber(text.to_string()))?
+        }
+        "for_s" => changed.for_s = number(text)?,
+        "probability" => changed.probability = number(text)?,
+        "factor" => changed.factor = number(text)?,
+        _ => return Err(EditError::UnknownField(field.to_string())),
+    }
+    Ok(changed)
+}
+
 /// When the fault ends, in seconds: `for_s` after its start, or the end of the run.
 pub fn end_s(fault: &Fault, horizon_s: f64) -> f64 {
     match fault.for_s {
