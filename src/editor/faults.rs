@@ -105,6 +105,17 @@ pub fn kind_label(kind: FaultKind) -> Key {
     }
 }
 
+/// What the kind does, in one sentence, for the fault editor.
+pub fn kind_help(kind: FaultKind) -> Key {
+    match kind {
+        FaultKind::CrashNode => Key::FaultCrashNodeHelp,
+        FaultKind::CrashConsumer => Key::FaultCrashConsumerHelp,
+        FaultKind::PartitionLink => Key::FaultPartitionLinkHelp,
+        FaultKind::LinkLoss => Key::FaultLinkLossHelp,
+        FaultKind::SlowDisk => Key::FaultSlowDiskHelp,
+    }
+}
+
 /// What a fault of this kind can strike, as the end of a sentence ("a node").
 pub fn targets_label(kind: FaultKind) -> Key {
     match kind {

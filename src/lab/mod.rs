@@ -3,7 +3,9 @@
 
 pub mod canvas;
 pub mod charts_panel;
+pub mod faults_panel;
 pub mod inspector;
+pub mod timeline;
 
 use yew::prelude::*;
 
