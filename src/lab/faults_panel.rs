@@ -9,6 +9,7 @@
 //! (`faults[i].…`) are shown at their fields too. Because the list is kept in time order, a
 //! change of start time can move the selected fault; the selection follows it.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use mqlab_scenario::{Errors, Fault, FaultKind, Scenario};
@@ -49,7 +50,10 @@ struct Panel {
     scenario: Rc<Scenario>,
     selected: Option<usize>,
     refusal: UseStateHandle<Option<Refusal>>,
-    draft: UseStateHandle<Option<Fault>>,
+    /// The add form's fault while the learner fills it in; read when an input changes, not
+    /// as it was when the panel was drawn, so that two quick changes both count.
+    draft: Rc<RefCell<Option<Fault>>>,
+    redraw: UseForceUpdateHandle,
     on_edit: Callback<Edit>,
     on_select_fault: Callback<Option<usize>>,
 }
@@ -57,27 +61,44 @@ struct Panel {
 impl Panel {
     /// What a field's input calls with its new text: for a fault in the list, the edit (if the
     /// editor takes it); for the add form, the draft.
-    fn on_change(&self, index: Option<usize>, fault: &Fault, field: &'static str) -> Callback<String> {
+    fn on_change(
+        &self,
+        index: Option<usize>,
+        fault: &Fault,
+        field: &'static str,
+    ) -> Callback<String> {
         let panel = self.clone();
         let fault = fault.clone();
         Callback::from(move |text: String| {
             let refuse = |message: String| {
-                panel.refusal.set(Some(Refusal { fault: index, field, message }));
+                panel.refusal.set(Some(Refusal {
+                    fault: index,
+                    field,
+                    message,
+                }));
             };
-            let changed = match with_field(&panel.scenario, &fault, field, &text) {
+            let current = match index {
+                Some(_) => fault.clone(),
+                None => draft_of(&panel),
+            };
+            let changed = match with_field(&panel.scenario, &current, field, &text) {
                 Ok(changed) => changed,
                 Err(error) => return refuse(error.message(panel.lang)),
             };
             let Some(index) = index else {
+                *panel.draft.borrow_mut() = Some(changed);
                 panel.refusal.set(None);
-                panel.draft.set(Some(changed));
+                panel.redraw.force_update();
                 return;
             };
             let mut tried = (*panel.scenario).clone();
             match set_fault(&mut tried, index, changed.clone()) {
                 Ok(moved_to) => {
                     panel.refusal.set(None);
-                    panel.on_edit.emit(Edit::SetFault { index, fault: changed });
+                    panel.on_edit.emit(Edit::SetFault {
+                        index,
+                        fault: changed,
+                    });
                     if panel.selected == Some(index) && moved_to != index {
                         panel.on_select_fault.emit(Some(moved_to));
                     }
@@ -95,7 +116,9 @@ impl Panel {
             panel.on_edit.emit(Edit::RemoveFault { index });
             match panel.selected {
                 Some(selected) if selected == index => panel.on_select_fault.emit(None),
-                Some(selected) if selected > index => panel.on_select_fault.emit(Some(selected - 1)),
+                Some(selected) if selected > index => {
+                    panel.on_select_fault.emit(Some(selected - 1))
+                }
                 _ => {}
             }
         })
@@ -107,7 +130,12 @@ impl Panel {
             .as_ref()
             .filter(|r| r.fault == index && r.field == field)
             .map(|r| r.message.clone());
-        refused.or_else(|| errors.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+        refused.or_else(|| {
+            errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
     }
 }
 
@@ -118,7 +146,8 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
         scenario: props.scenario.clone(),
         selected: props.selected_fault,
         refusal: use_state(|| None::<Refusal>),
-        draft: use_state(|| None::<Fault>),
+        draft: use_mut_ref(|| None::<Fault>),
+        redraw: use_force_update(),
         on_edit: props.on_edit.clone(),
         on_select_fault: props.on_select_fault.clone(),
     };
@@ -127,7 +156,10 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
         Some(errors) => fault_errors(s, errors, index),
         None => Vec::new(),
     };
-    let body = match props.selected_fault.and_then(|index| Some((index, s.faults.get(index)?))) {
+    let body = match props
+        .selected_fault
+        .and_then(|index| Some((index, s.faults.get(index)?)))
+    {
         Some((index, fault)) => detail(&panel, index, fault, &errors_of(index)),
         None => list(&panel, &errors_of),
     };
@@ -197,7 +229,11 @@ fn list(panel: &Panel, errors_of: &dyn Fn(usize) -> Vec<FaultError>) -> Html {
         let note = tf(
             lang,
             Key::FaultRandomNote,
-            &[t(lang, kind_label(fault.kind)), &seconds_text(fault.mtbf_s), &seconds_text(fault.mttr_s)],
+            &[
+                t(lang, kind_label(fault.kind)),
+                &seconds_text(fault.mtbf_s),
+                &seconds_text(fault.mttr_s),
+            ],
         );
         html! { <li><b>{ fault.target.clone() }</b>{ " " }{ note }</li> }
     });
@@ -232,7 +268,8 @@ fn draft_of(panel: &Panel) -> Fault {
         let target = targets_for(s, kind).into_iter().next().unwrap_or_default();
         new_fault(kind, &target, (s.horizon_s / 3.0).round())
     };
-    match (*panel.draft).clone() {
+    let draft = panel.draft.borrow().clone();
+    match draft {
         Some(mut draft) => {
             let targets = targets_for(s, draft.kind);
             if !targets.contains(&draft.target) {
@@ -250,15 +287,19 @@ fn add_form(panel: &Panel) -> Html {
     let no_target = draft.target.is_empty();
     let on_add = {
         let panel = panel.clone();
-        let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
+            let draft = draft_of(&panel);
             let mut tried = (*panel.scenario).clone();
             match add_fault(&mut tried, draft.clone()) {
                 Ok(_) => {
                     panel.refusal.set(None);
                     panel.on_edit.emit(Edit::AddFault(draft.clone()));
                 }
-                Err(error) => panel.refusal.set(Some(Refusal { fault: None, field: "", message: error.message(panel.lang) })),
+                Err(error) => panel.refusal.set(Some(Refusal {
+                    fault: None,
+                    field: "",
+                    message: error.message(panel.lang),
+                })),
             }
         })
     };
@@ -285,13 +326,24 @@ fn general_errors(panel: &Panel, index: Option<usize>, errors: &[FaultError]) ->
         "factor" => kind == Some(FaultKind::SlowDisk),
         _ => false,
     };
-    let kind = index.and_then(|i| panel.scenario.faults.get(i)).map(|f| f.kind);
+    let kind = index
+        .and_then(|i| panel.scenario.faults.get(i))
+        .map(|f| f.kind);
     let mut messages: Vec<String> = errors
         .iter()
         .filter(|e| !shown(&e.field, kind))
-        .map(|e| if e.field.is_empty() { e.message.clone() } else { format!("{}: {}", e.field, e.message) })
+        .map(|e| {
+            if e.field.is_empty() {
+                e.message.clone()
+            } else {
+                format!("{}: {}", e.field, e.message)
+            }
+        })
         .collect();
-    if let Some(refusal) = (*panel.refusal).as_ref().filter(|r| r.fault == index && r.field.is_empty()) {
+    if let Some(refusal) = (*panel.refusal)
+        .as_ref()
+        .filter(|r| r.fault == index && r.field.is_empty())
+    {
         messages.push(refusal.message.clone());
     }
     html! {
@@ -302,7 +354,13 @@ fn general_errors(panel: &Panel, index: Option<usize>, errors: &[FaultError]) ->
 /// The fault's inputs: kind, target, start, length, and the drop probability or slow-down
 /// factor when the kind takes one. `labelled` shows each field's label (the detail view);
 /// the compact rows show placeholders and titles instead.
-fn fields(panel: &Panel, index: Option<usize>, fault: &Fault, errors: &[FaultError], labelled: bool) -> Html {
+fn fields(
+    panel: &Panel,
+    index: Option<usize>,
+    fault: &Fault,
+    errors: &[FaultError],
+    labelled: bool,
+) -> Html {
     let lang = panel.lang;
     let s = &panel.scenario;
     let testid = |name: &str| match index {
@@ -323,7 +381,7 @@ fn fields(panel: &Panel, index: Option<usize>, fault: &Fault, errors: &[FaultErr
                 }
                 { input }
                 if let Some(message) = error {
-                    <p class="field-error" role="alert" data-testid={format!("{}-error", testid(key))}>{ message }</p>
+                    <p class="field-error" role="alert" data-testid={format!("{}-error", testid(key.trim_end_matches("_s")))}>{ message }</p>
                 }
             </div>
         }
