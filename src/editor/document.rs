@@ -7,12 +7,12 @@
 
 use std::collections::BTreeMap;
 
-use mqlab_scenario::Scenario;
+use mqlab_scenario::{Fault, FaultKind, Scenario};
 use serde_json::Value;
 
 use super::history::{Coalesce, History};
 use super::wires::{self, Wire};
-use super::{components, layout, values, ComponentKind, ComponentRef, EditError};
+use super::{components, faults, layout, values, ComponentKind, ComponentRef, EditError};
 
 /// One change a learner can make.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +61,23 @@ pub enum Edit {
         headers: BTreeMap<String, String>,
     },
     AutoLayout,
+    /// A scheduled fault, put in time order ([`faults::add_fault`]).
+    AddFault(Fault),
+    /// The fault at `index` replaced, then put in time order ([`faults::set_fault`]).
+    SetFault {
+        index: usize,
+        fault: Fault,
+    },
+    RemoveFault {
+        index: usize,
+    },
+    /// Crash or restart `target` at `now_s` from the canvas while a run plays: ends the fault
+    /// of `kind` in effect then, or starts one ([`faults::toggle_fault`]).
+    ToggleFault {
+        kind: FaultKind,
+        target: String,
+        now_s: f64,
+    },
     /// A whole new scenario (an import, a preset) as one undoable step.
     Replace(Box<Scenario>),
 }
@@ -196,6 +213,26 @@ fn run(s: &mut Scenario, edit: Edit) -> Result<Applied, EditError> {
         }
         Edit::AutoLayout => {
             layout::auto_layout(s);
+            Applied::Done
+        }
+        Edit::AddFault(fault) => {
+            faults::add_fault(s, fault)?;
+            Applied::Done
+        }
+        Edit::SetFault { index, fault } => {
+            faults::set_fault(s, index, fault)?;
+            Applied::Done
+        }
+        Edit::RemoveFault { index } => {
+            faults::remove_fault(s, index)?;
+            Applied::Done
+        }
+        Edit::ToggleFault {
+            kind,
+            target,
+            now_s,
+        } => {
+            faults::toggle_fault(s, kind, &target, now_s)?;
             Applied::Done
         }
         Edit::Replace(scenario) => {

@@ -13,27 +13,35 @@
 //!   disconnect, binding keys.
 //! - [`fields`]: the inspector's catalogue of every switch; [`values`]: reading and writing one.
 //! - [`errors`]: validator paths mapped to components and fields.
+//! - [`faults`]: scheduled faults added, changed, removed, and toggled "now" from the canvas.
+//! - [`timeline_geometry`]: the timeline's time ↔ x mapping, ticks and lanes.
 //! - [`layout`]: automatic layout.
 //! - [`history`] and [`document`]: undo/redo over whole-scenario snapshots, drag coalescing.
 
 pub mod components;
 pub mod document;
 pub mod errors;
+pub mod faults;
 pub mod fields;
 pub mod history;
 pub mod layout;
+pub mod timeline_geometry;
 pub mod values;
 pub mod wires;
 
 use std::fmt;
 
 use mqlab_engine::config::limits;
+use mqlab_scenario::FaultKind;
 
 use crate::i18n::{t, tf, Key, Lang};
 
 pub use components::{add, blank, delete, move_to, rename};
 pub use document::{Applied, Document, Edit};
 pub use errors::{errors_at, locate, ErrorPlace, FieldError};
+pub use faults::{
+    add_fault, fault_in_effect, fault_kinds_for, remove_fault, set_fault, toggle_fault,
+};
 pub use fields::{field, fields, scenario_fields, FieldSpec, Group, Input};
 pub use history::History;
 pub use layout::{auto_layout, ensure_layout};
@@ -163,6 +171,20 @@ pub enum EditError {
     /// The scenario crate refused the value: the parser's or the validator's own message (in
     /// English, as that crate writes it).
     Invalid(String),
+    /// No scheduled fault has this index.
+    NoSuchFault(usize),
+    /// A fault's target is missing (`found: None`) or of a kind this fault cannot strike.
+    FaultTarget {
+        kind: FaultKind,
+        target: String,
+        found: Option<ComponentKind>,
+    },
+    /// A scheduled fault starts before 0 or after the run's end (microseconds, so that the
+    /// error stays comparable).
+    FaultOutsideRun {
+        at_us: i64,
+        horizon_us: i64,
+    },
 }
 
 impl EditError {
@@ -190,8 +212,44 @@ impl EditError {
             EditError::Wire(refusal) => t(lang, refusal.key()).to_string(),
             EditError::NotABinding => t(lang, Key::EditNotBinding).to_string(),
             EditError::Invalid(message) => message.clone(),
+            EditError::NoSuchFault(index) => {
+                tf(lang, Key::EditNoSuchFault, &[&(index + 1).to_string()])
+            }
+            EditError::FaultTarget {
+                kind,
+                target,
+                found: None,
+            } => tf(
+                lang,
+                Key::EditFaultNoTarget,
+                &[t(lang, faults::kind_label(*kind)), target],
+            ),
+            EditError::FaultTarget {
+                kind,
+                target,
+                found: Some(found),
+            } => tf(
+                lang,
+                Key::EditFaultWrongTarget,
+                &[
+                    t(lang, faults::kind_label(*kind)),
+                    t(lang, faults::targets_label(*kind)),
+                    target,
+                    t(lang, found.label()),
+                ],
+            ),
+            EditError::FaultOutsideRun { at_us, horizon_us } => tf(
+                lang,
+                Key::EditFaultOutsideRun,
+                &[&seconds(*at_us), &seconds(*horizon_us)],
+            ),
         }
     }
+}
+
+/// Microseconds as seconds, without trailing zeros (`12.5`, `60`).
+fn seconds(us: i64) -> String {
+    (us as f64 / 1_000_000.0).to_string()
 }
 
 /// In English.

@@ -392,6 +392,36 @@ translated {
     FaultMtbf => "平均故障间隔", "Mean time between failures";
     FaultMttr => "平均修复时间", "Mean time to repair";
 
+    // ── Faults and timeline ─────────────────────────────────────────────────────────────────
+    FaultsScheduled => "计划故障", "Scheduled faults";
+    FaultsNone => "还没有计划故障。添加一个，看看系统怎样应对节点宕机、消费者崩溃或网络问题。", "No faults scheduled yet. Add one to see how the system copes with a crashed node, a dead consumer or a bad network.";
+    FaultAdd => "添加故障", "Add fault";
+    FaultKindLabel => "故障类型", "Kind";
+    FaultRemove => "移除", "Remove";
+    FaultNumber => "故障 #{0}", "Fault #{0}";
+    FaultBackToList => "返回故障列表", "Back to the list";
+    FaultUntilEnd => "直到运行结束", "until the end of the run";
+    FaultForHelp => "留空表示故障一直持续到运行结束。", "Leave it empty and the fault lasts to the end of the run.";
+    FaultNoTargets => "这种故障还没有可作用的目标：先在画布上添加{0}。", "Nothing for this fault to strike yet: add {0} to the canvas first.";
+    FaultTargetsNode => "Broker 节点", "a broker node";
+    FaultTargetsConsumer => "消费者", "a consumer";
+    FaultTargetsLink => "生产者或消费者（它的网络链路）", "a producer or a consumer (its network link)";
+    FaultCrashNodeHelp => "节点停止运行，没有写入磁盘的内容全部丢失；故障结束时节点重启。", "The node stops, losing everything not on its disk; it restarts when the fault ends.";
+    FaultCrashConsumerHelp => "消费者进程崩溃；故障结束时重启。", "The consumer process dies; it restarts when the fault ends.";
+    FaultPartitionLinkHelp => "网络分区：这条链路上什么都传不过去，直到故障结束。", "A network partition: nothing crosses this link until the fault ends.";
+    FaultLinkLossHelp => "链路上的每次传输都按丢包概率被丢弃。", "Each transfer on the link is dropped with the drop probability.";
+    FaultSlowDiskHelp => "每次 fsync 的耗时变为原来的若干倍，持久化消息的确认随之变慢。", "Each fsync takes this many times longer, and so do the confirms of persistent messages.";
+    FaultSpan => "{0} 秒 → {1} 秒", "{0} s → {1} s";
+    FaultSpanToEnd => "{0} 秒 → 运行结束", "{0} s → the end of the run";
+    FaultRandomNote => "{0}（随机）：平均每 {1} 秒发生一次，平均 {2} 秒后恢复", "{0} (random): about every {1} s, repaired after {2} s on average";
+    TimelineNow => "当前 {0} 秒", "now {0} s";
+    TimelineSeeking => "正在跳转到 {0} 秒…", "Seeking to {0} s…";
+    TimelineKeys => "点击或拖动时间轴跳转；← → 每次移动 1%，Home 和 End 跳到开头和结尾。", "Click or drag the timeline to seek; ← and → move by 1 %, Home and End go to the start and the end.";
+    EditNoSuchFault => "没有第 {0} 个计划故障。", "There is no scheduled fault #{0}.";
+    EditFaultNoTarget => "{0}的目标“{1}”不存在。", "{0}: there is no component with id \"{1}\".";
+    EditFaultWrongTarget => "{0}不能作用于“{2}”（{3}）：它只作用于{1}。", "{0} cannot strike \"{2}\" ({3}): it strikes {1}.";
+    EditFaultOutsideRun => "故障在运行期间开始：0 到 {1} 秒之间，而不是 {0} 秒。", "A fault starts during the run: between 0 and {1} s, not at {0} s.";
+
     // ── Charts ──────────────────────────────────────────────────────────────────────────────
     ChartsTitle => "图表", "Charts";
     ChartRates => "每秒消息数", "Messages per second";

@@ -4,10 +4,12 @@
 
 pub mod canvas;
 pub mod charts_panel;
+pub mod faults_panel;
 pub mod inspector;
 pub mod live_layer;
 pub mod runbar;
 pub mod messages_panel;
+pub mod timeline;
 
 use yew::prelude::*;
 
