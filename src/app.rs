@@ -15,7 +15,9 @@ use crate::i18n::{self, t, Key, Lang};
 use crate::lab::canvas::Canvas;
 use crate::lab::charts_panel::ChartsPanel;
 use crate::lab::inspector::Inspector;
-use crate::lab::runbar::{RunBar, SPEED_DEFAULT};
+use crate::lab::messages_panel::MessagesPanel;
+use crate::lab::runbar::{RunBar, SPEEDS, SPEED_DEFAULT};
+use crate::message_life::TraceState;
 use crate::lab::Palette;
 use crate::live::{Effect, HubEvent, HubHandle};
 use crate::runner;
@@ -99,13 +101,25 @@ pub fn App() -> Html {
             HubEvent::Effect(Effect::Crashed { message, .. }) => {
                 dispatch.emit(Action::Problem(message))
             }
-            HubEvent::Effect(Effect::Trace(_)) => {}
+            HubEvent::Effect(Effect::Trace(trace)) => {
+                dispatch.emit(Action::Trace(TraceState::Ready(std::rc::Rc::new(trace))))
+            }
         }));
     }
-    // An edit makes the run describe a scenario that is no longer there.
+    // An edit makes the run describe a scenario that is no longer there; a change of the fault
+    // schedule alone (a crash switched from the inspector) re-runs it to the same moment.
     {
         let hub = hub.clone();
-        use_effect_with(state.revision, move |_| hub.forget(RunId::A));
+        let keep_run = state.keep_run;
+        let scenario = state.scenario().clone();
+        let speed = SPEEDS[*speed];
+        use_effect_with(state.revision, move |revision| {
+            if keep_run == Some(*revision) {
+                hub.reload_at(RunId::A, &scenario, Some(speed));
+            } else {
+                hub.forget(RunId::A);
+            }
+        });
     }
 
     // The URL always holds the scenario; every edit is saved in this browser. Revision 0 is the
@@ -273,6 +287,31 @@ pub fn App() -> Html {
             });
         })
     };
+    // The finished run's report, for the lists of notable messages; a pick asks for its life.
+    let report_a = if state.phase == RunState::Finished { hub.model().run(RunId::A).report.clone() } else { None };
+    let on_trace = {
+        let dispatch = dispatch.clone();
+        let hub = hub.clone();
+        let scenario = scenario.clone();
+        Callback::from(move |message_id: u64| {
+            dispatch.emit(Action::Trace(TraceState::Loading(message_id)));
+            hub.trace(&scenario, message_id);
+        })
+    };
+    let on_close_messages = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| dispatch.emit(Action::SetMessagesOpen(false)))
+    };
+    let selected_fault = match state.selection {
+        Selection::Fault(index) => Some(index),
+        _ => None,
+    };
+    let on_select_fault = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |index: Option<usize>| {
+            dispatch.emit(Action::Select(index.map_or(Selection::None, Selection::Fault)))
+        })
+    };
     let emit_fit = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: ()| dispatch.emit(Action::Fit))
@@ -368,12 +407,17 @@ pub fn App() -> Html {
                 if state.phase != RunState::Idle {
                     <ChartsPanel lang={lang} hub={hub.clone()} on_layout={emit_fit.clone()} />
                 }
+                if let (Some(report), true) = (report_a.clone(), state.messages_open) {
+                    <MessagesPanel lang={lang} report={report} trace={state.trace.clone()}
+                                   on_pick={on_trace} on_close={on_close_messages} />
+                }
                 </div>
                 <Inspector scenario={scenario.clone()} selection={state.selection.clone()} errors={errors.clone()}
-                           refusal={state.refusal.clone()} lang={lang} dispatch={dispatch.clone()} />
+                           refusal={state.refusal.clone()} lang={lang} dispatch={dispatch.clone()} hub={hub.clone()} />
             </div>
             <RunBar lang={lang} hub={hub.clone()} scenario={scenario.clone()} scenario_b={None::<std::rc::Rc<Scenario>>}
-                    speed={*speed} on_speed={{ let speed = speed.clone(); Callback::from(move |i| speed.set(i)) }} />
+                    speed={*speed} on_speed={{ let speed = speed.clone(); Callback::from(move |i| speed.set(i)) }}
+                    selected_fault={selected_fault} on_select_fault={on_select_fault} />
         </div>
     }
 }

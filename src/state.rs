@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::editor::{self, Applied, ComponentRef, Document, Edit, Wire};
 use crate::i18n::Lang;
+use crate::message_life::TraceState;
 use crate::sim_worker::RunState;
 
 /// What is selected on the canvas: a component, a wire, or nothing (the scenario's settings).
@@ -19,6 +20,8 @@ pub enum Selection {
     None,
     Component(ComponentRef),
     Wire(Wire),
+    /// A scheduled fault, by its index in the scenario's `faults`.
+    Fault(usize),
 }
 
 /// A value the inspector refused, shown at its field until the next edit.
@@ -53,6 +56,13 @@ pub struct AppState {
     pub view: View,
     /// Bumped when the canvas should fit the diagram in view (opening, auto layout, the fit button).
     pub fit: u64,
+    /// The revision whose edit changed only the fault schedule while a run was under way: the
+    /// run goes on (re-run to the same moment) instead of going back to idle.
+    pub keep_run: Option<u64>,
+    /// The life of the message the learner picked, from run A's worker.
+    pub trace: TraceState,
+    /// Whether the lists of lost, duplicated and out-of-order messages are open.
+    pub messages_open: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,6 +118,9 @@ impl AppState {
             connecting: None,
             view: View::default(),
             fit: 1,
+            keep_run: None,
+            trace: TraceState::None,
+            messages_open: true,
         }
     }
 
@@ -148,6 +161,10 @@ pub enum Action {
     Fit,
     /// The workers' runs changed state.
     Phase(RunState),
+    /// A trace was asked for, arrived, or failed.
+    Trace(TraceState),
+    /// Opens or closes the lists of notable messages.
+    SetMessagesOpen(bool),
     Problem(String),
     DismissProblem,
     Notice(String),
@@ -215,6 +232,10 @@ impl Reducible for AppState {
                     next.apply(Edit::Disconnect { wire }, None);
                     next.selection = Selection::None;
                 }
+                Selection::Fault(index) => {
+                    next.apply(Edit::RemoveFault { index }, None);
+                    next.selection = Selection::None;
+                }
                 Selection::None => return self,
             },
             Action::ToggleConnect => {
@@ -240,6 +261,11 @@ impl Reducible for AppState {
             Action::Fit => next.fit += 1,
             Action::Zoom(factor) => next.view = next.view.zoomed(factor, 400.0, 280.0),
             Action::Phase(phase) => next.phase = phase,
+            Action::Trace(trace) => {
+                next.trace = trace;
+                next.messages_open = true;
+            }
+            Action::SetMessagesOpen(open) => next.messages_open = open,
             Action::Problem(message) => next.problem = Some(message),
             Action::DismissProblem => next.problem = None,
             Action::Notice(message) => next.notice = Some(message),
@@ -247,8 +273,20 @@ impl Reducible for AppState {
         }
         if next.scenario() != &before {
             next.revision += 1;
-            // The run described the old scenario (the top component tells the worker).
-            next.phase = RunState::Idle;
+            // A change of the fault schedule alone keeps a run going (the top component re-runs
+            // it to the same moment); any other change means the run described the old scenario.
+            let faults_only = {
+                let mut same_faults = before.clone();
+                same_faults.faults = next.scenario().faults.clone();
+                &same_faults == next.scenario()
+            };
+            if faults_only && self.phase != RunState::Idle {
+                next.keep_run = Some(next.revision);
+            } else {
+                next.keep_run = None;
+                next.phase = RunState::Idle;
+            }
+            next.trace = TraceState::None;
             if !opened {
                 next.preset = None;
             }
@@ -260,6 +298,11 @@ impl Reducible for AppState {
             }
             if let Selection::Wire(wire) = &next.selection {
                 if !editor::wires(next.scenario()).contains(wire) {
+                    next.selection = Selection::None;
+                }
+            }
+            if let Selection::Fault(index) = next.selection {
+                if index >= next.scenario().faults.len() {
                     next.selection = Selection::None;
                 }
             }

@@ -362,6 +362,9 @@ translated {
     Seed => "随机种子", "Seed";
     Horizon => "运行时长", "Run length";
     VirtualTime => "虚拟时间", "Virtual time";
+    FaultAtNow => "在当前时刻 {0} 秒：", "Now, at {0} s:";
+    FaultStartNow => "⚡ 制造{0}", "⚡ {0}";
+    FaultEndNow => "↺ 结束：{0}", "↺ End: {0}";
     LiveDown => "已宕机", "down";
     LiveDisconnected => "连接已断开", "disconnected";
     LiveUnavailable => "不可用（无主节点）", "unavailable (no leader)";

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::charts::RunId;
 use crate::i18n::{self, t, Key, Lang};
+use crate::lab::timeline::Timeline;
 use crate::live::{use_live, HubHandle, RunLive};
 use crate::report_view::ReportView;
 use crate::sim_worker::{RunState, Speed};
@@ -45,6 +46,9 @@ pub struct RunBarProps {
     /// Index into [`SPEEDS`]; the top component keeps it, so a reload of the worker keeps it too.
     pub speed: usize,
     pub on_speed: Callback<usize>,
+    /// The fault picked on the timeline or in the inspector.
+    pub selected_fault: Option<usize>,
+    pub on_select_fault: Callback<Option<usize>>,
 }
 
 #[component]
@@ -114,6 +118,16 @@ pub fn RunBar(props: &RunBarProps) -> Html {
     let a = model.run(RunId::A);
     let horizon_s = props.scenario.horizon_s;
     let now_s = a.now_us as f64 / 1e6;
+    let on_seek = {
+        let hub = hub.clone();
+        let scenarios = scenarios.clone();
+        Callback::from(move |t_s: f64| {
+            let owned = scenarios();
+            let list: Vec<(RunId, &Scenario)> = owned.iter().map(|(r, s)| (*r, s.as_ref())).collect();
+            hub.seek(&list, (t_s.max(0.0) * 1e6).round() as u64);
+        })
+    };
+    let target_s = a.target_us.map(|t| t as f64 / 1e6);
     let play_label = if phase == RunState::Paused {
         t(lang, Key::Continue)
     } else {
@@ -122,6 +136,9 @@ pub fn RunBar(props: &RunBarProps) -> Html {
 
     html! {
         <footer class="runbar">
+            <Timeline lang={lang} horizon_s={horizon_s} now_s={now_s} target_s={target_s}
+                      faults={Rc::new(props.scenario.faults.clone())} random_faults={Rc::new(props.scenario.random_faults.clone())}
+                      selected_fault={props.selected_fault} on_seek={on_seek} on_select_fault={props.on_select_fault.clone()} />
             <div class="run-controls">
                 <button type="button" class="primary" data-testid="run" onclick={on_play} disabled={running || finished}>
                     { "▶ " }{ play_label }
