@@ -11,10 +11,11 @@ use yew::prelude::*;
 use crate::charts::RunId;
 use crate::editor::{self, Edit};
 use crate::hooks::{self, Shortcut};
-use crate::i18n::{self, t, Key, Lang};
+use crate::i18n::{self, t, tf, Key, Lang};
 use crate::lab::canvas::Canvas;
 use crate::lab::charts_panel::ChartsPanel;
 use crate::lab::inspector::Inspector;
+use crate::lab::compare_panel::ComparePanel;
 use crate::lab::messages_panel::MessagesPanel;
 use crate::lab::runbar::{RunBar, SPEEDS, SPEED_DEFAULT};
 use crate::message_life::TraceState;
@@ -112,21 +113,28 @@ pub fn App() -> Html {
         let hub = hub.clone();
         let keep_run = state.keep_run;
         let scenario = state.scenario().clone();
+        let editing = state.editing();
         let speed = SPEEDS[*speed];
         use_effect_with(state.revision, move |revision| {
             if keep_run == Some(*revision) {
-                hub.reload_at(RunId::A, &scenario, Some(speed));
+                hub.reload_at(editing, &scenario, Some(speed));
             } else {
                 hub.forget(RunId::A);
+                hub.forget(RunId::B);
             }
         });
     }
+    // Compare mode brings in run B (its own worker) and takes it away.
+    {
+        let hub = hub.clone();
+        use_effect_with(state.compare.is_some(), move |compare| hub.set_compare(*compare));
+    }
 
-    // The URL always holds the scenario; every edit is saved in this browser. Revision 0 is the
-    // scenario as opened: it is written to the URL but never over the autosave.
+    // The URL always holds the scenario (A in compare mode); every edit is saved in this browser.
+    // Revision 0 is the scenario as opened: it is written to the URL but never over the autosave.
     {
         let link = link.clone();
-        let scenario = state.scenario().clone();
+        let scenario = state.scenario_a().clone();
         use_effect_with(state.revision, move |revision| {
             link.set(hooks::write_link(&scenario));
             if *revision > 0 {
@@ -160,15 +168,24 @@ pub fn App() -> Html {
         }));
     }
 
-    let scenario = use_memo(state.revision, {
+    let editing = state.editing();
+    let scenario_a = use_memo(state.revision, {
+        let scenario = state.scenario_a().clone();
+        move |_| scenario
+    });
+    let scenario_b = use_memo(state.revision, {
+        let scenario = state.scenario_b().cloned();
+        move |_| scenario.map(std::rc::Rc::new)
+    });
+    let scenario = use_memo((state.revision, editing), {
         let scenario = state.scenario().clone();
         move |_| scenario
     });
-    let errors = use_memo(state.revision, {
+    let errors = use_memo((state.revision, editing), {
         let scenario = scenario.clone();
         move |_| mqlab_scenario::validate(&scenario).err()
     });
-    let invalid = use_memo(state.revision, {
+    let invalid = use_memo((state.revision, editing), {
         let scenario = scenario.clone();
         let errors = errors.clone();
         move |_| {
@@ -344,9 +361,9 @@ pub fn App() -> Html {
                 <button type="button" class="ghost" data-testid="new-blank" onclick={on_blank}>{ t(lang, Key::PresetBlank) }</button>
                 <div class="tool-group">
                     <button type="button" class="icon" data-testid="undo" onclick={emit(|| Action::Undo)}
-                            disabled={!state.doc.can_undo()} title={t(lang, Key::Undo)}>{ "↶" }<span class="label">{ t(lang, Key::Undo) }</span></button>
+                            disabled={!state.doc().can_undo()} title={t(lang, Key::Undo)}>{ "↶" }<span class="label">{ t(lang, Key::Undo) }</span></button>
                     <button type="button" class="icon" data-testid="redo" onclick={emit(|| Action::Redo)}
-                            disabled={!state.doc.can_redo()} title={t(lang, Key::Redo)}>{ "↷" }<span class="label">{ t(lang, Key::Redo) }</span></button>
+                            disabled={!state.doc().can_redo()} title={t(lang, Key::Redo)}>{ "↷" }<span class="label">{ t(lang, Key::Redo) }</span></button>
                 </div>
                 <div class="tool-group">
                     <button type="button" class={classes!("icon", state.connecting.is_some().then_some("active"))}
@@ -360,6 +377,23 @@ pub fn App() -> Html {
                     <span class="zoom-level" data-testid="zoom">{ format!("{:.0}%", state.view.zoom * 100.0) }</span>
                     <button type="button" class="icon" data-testid="zoom-in" onclick={zoom(1.2)} title={t(lang, Key::ZoomIn)}>{ "+" }</button>
                     <button type="button" class="icon" data-testid="zoom-fit" onclick={emit(|| Action::Fit)} title={t(lang, Key::ZoomFit)}>{ "⛶" }</button>
+                </div>
+                <div class="tool-group compare">
+                    if state.compare.is_some() {
+                        <div class="segmented" role="group" aria-label={t(lang, Key::Compare)}>
+                            <button type="button" data-testid="edit-a" class={classes!("run-a", (editing == RunId::A).then_some("active"))}
+                                    aria-pressed={(editing == RunId::A).to_string()} onclick={emit(|| Action::EditRun(RunId::A))}>{ t(lang, Key::EditRunA) }</button>
+                            <button type="button" data-testid="edit-b" class={classes!("run-b", (editing == RunId::B).then_some("active"))}
+                                    aria-pressed={(editing == RunId::B).to_string()} onclick={emit(|| Action::EditRun(RunId::B))}>{ t(lang, Key::EditRunB) }</button>
+                        </div>
+                        <button type="button" class="ghost" data-testid="compare-keep-b" disabled={running}
+                                onclick={emit(|| Action::EndCompare { keep_b: true })} title={t(lang, Key::CompareKeepBHint)}>{ t(lang, Key::CompareKeepB) }</button>
+                        <button type="button" class="ghost" data-testid="compare-end" disabled={running}
+                                onclick={emit(|| Action::EndCompare { keep_b: false })}>{ t(lang, Key::CompareExit) }</button>
+                    } else {
+                        <button type="button" class="ghost" data-testid="compare" disabled={running}
+                                onclick={emit(|| Action::Fork)} title={t(lang, Key::CompareFork)}>{ "⇄ " }{ t(lang, Key::Compare) }</button>
+                    }
                 </div>
                 <div class="spacer"></div>
                 <div class="tool-group share">
@@ -396,7 +430,12 @@ pub fn App() -> Html {
                 <main class="stage">
                     <Canvas scenario={scenario.clone()} selection={state.selection.clone()}
                             connecting={state.connecting.clone()} view={state.view} lang={lang}
-                            invalid={invalid.clone()} dispatch={dispatch.clone()} fit={state.fit} hub={hub.clone()} />
+                            invalid={invalid.clone()} dispatch={dispatch.clone()} fit={state.fit} hub={hub.clone()} live_run={editing} />
+                    if state.compare.is_some() {
+                        <div class={classes!("editing-badge", if editing == RunId::A { "run-a" } else { "run-b" })} data-testid="editing">
+                            { tf(lang, Key::CompareEditing, &[if editing == RunId::A { "A" } else { "B" }]) }
+                        </div>
+                    }
                     if let Some(notice) = &state.notice {
                         <div class="toast" role="status" data-testid="toast">
                             <span>{ notice.clone() }</span>
@@ -407,6 +446,9 @@ pub fn App() -> Html {
                 if state.phase != RunState::Idle {
                     <ChartsPanel lang={lang} hub={hub.clone()} on_layout={emit_fit.clone()} />
                 }
+                if let Some(b) = (*scenario_b).clone() {
+                    <ComparePanel lang={lang} hub={hub.clone()} scenario_a={scenario_a.clone()} scenario_b={b} />
+                }
                 if let (Some(report), true) = (report_a.clone(), state.messages_open) {
                     <MessagesPanel lang={lang} report={report} trace={state.trace.clone()}
                                    on_pick={on_trace} on_close={on_close_messages} />
@@ -415,7 +457,7 @@ pub fn App() -> Html {
                 <Inspector scenario={scenario.clone()} selection={state.selection.clone()} errors={errors.clone()}
                            refusal={state.refusal.clone()} lang={lang} dispatch={dispatch.clone()} hub={hub.clone()} />
             </div>
-            <RunBar lang={lang} hub={hub.clone()} scenario={scenario.clone()} scenario_b={None::<std::rc::Rc<Scenario>>}
+            <RunBar lang={lang} hub={hub.clone()} scenario={scenario_a.clone()} scenario_b={(*scenario_b).clone()}
                     speed={*speed} on_speed={{ let speed = speed.clone(); Callback::from(move |i| speed.set(i)) }}
                     selected_fault={selected_fault} on_select_fault={on_select_fault} />
         </div>

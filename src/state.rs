@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::editor::{self, Applied, ComponentRef, Document, Edit, Wire};
 use crate::i18n::Lang;
+use crate::charts::RunId;
 use crate::message_life::TraceState;
 use crate::sim_worker::RunState;
 
@@ -35,7 +36,10 @@ pub struct Refusal {
 
 #[derive(Clone, Debug)]
 pub struct AppState {
-    pub doc: Document,
+    /// Scenario A: the one on the canvas, in the link and the autosave.
+    doc: Document,
+    /// Compare mode: scenario B, forked from A, and which of the two the canvas edits.
+    pub compare: Option<Compare>,
     pub selection: Selection,
     pub lang: Lang,
     /// Where the runs stand, as the simulation workers last said (the run bar shows it).
@@ -63,6 +67,13 @@ pub struct AppState {
     pub trace: TraceState,
     /// Whether the lists of lost, duplicated and out-of-order messages are open.
     pub messages_open: bool,
+}
+
+/// Compare mode (issue 4, item 7): B starts as a copy of A; the canvas edits one of them.
+#[derive(Clone, Debug)]
+pub struct Compare {
+    pub doc_b: Document,
+    pub editing: RunId,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,6 +118,7 @@ impl AppState {
     ) -> Self {
         AppState {
             doc: Document::new(scenario),
+            compare: None,
             selection: Selection::None,
             lang,
             phase: RunState::Idle,
@@ -124,8 +136,39 @@ impl AppState {
         }
     }
 
+    /// The scenario the canvas edits: A, or B in compare mode when B is picked.
     pub fn scenario(&self) -> &Scenario {
+        self.doc().scenario()
+    }
+
+    /// Scenario A: what the link and the autosave hold.
+    pub fn scenario_a(&self) -> &Scenario {
         self.doc.scenario()
+    }
+
+    /// Scenario B in compare mode.
+    pub fn scenario_b(&self) -> Option<&Scenario> {
+        self.compare.as_ref().map(|c| c.doc_b.scenario())
+    }
+
+    /// Which scenario the canvas edits.
+    pub fn editing(&self) -> RunId {
+        self.compare.as_ref().map_or(RunId::A, |c| c.editing)
+    }
+
+    /// The document the canvas edits, with its own undo history.
+    pub fn doc(&self) -> &Document {
+        match &self.compare {
+            Some(Compare { doc_b, editing: RunId::B }) => doc_b,
+            _ => &self.doc,
+        }
+    }
+
+    fn doc_mut(&mut self) -> &mut Document {
+        match &mut self.compare {
+            Some(Compare { doc_b, editing: RunId::B }) => doc_b,
+            _ => &mut self.doc,
+        }
     }
 }
 
@@ -165,6 +208,12 @@ pub enum Action {
     Trace(TraceState),
     /// Opens or closes the lists of notable messages.
     SetMessagesOpen(bool),
+    /// Compare mode on: B is a copy of A, and the canvas edits B.
+    Fork,
+    /// The canvas edits A or B.
+    EditRun(RunId),
+    /// Compare mode off, keeping A; or keeping B as the scenario (undoable, like opening a file).
+    EndCompare { keep_b: bool },
     Problem(String),
     DismissProblem,
     Notice(String),
@@ -176,7 +225,9 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let before = self.scenario().clone();
+        // Both scenarios as they were: an edit of either changes the revision.
+        let before_a = self.scenario_a().clone();
+        let before_b = self.scenario_b().cloned();
         let opened = matches!(action, Action::Open { .. });
         match action {
             Action::Edit(edit) => {
@@ -209,14 +260,14 @@ impl Reducible for AppState {
                 next.selection = Selection::None;
                 next.fit += 1;
             }
-            Action::BeginDrag(target) => next.doc.begin_drag(target),
-            Action::EndDrag => next.doc.end_drag(),
+            Action::BeginDrag(target) => next.doc_mut().begin_drag(target),
+            Action::EndDrag => next.doc_mut().end_drag(),
             Action::Undo => {
-                next.doc.undo();
+                next.doc_mut().undo();
                 next.refusal = None;
             }
             Action::Redo => {
-                next.doc.redo();
+                next.doc_mut().redo();
                 next.refusal = None;
             }
             Action::Select(selection) => {
@@ -266,19 +317,47 @@ impl Reducible for AppState {
                 next.messages_open = true;
             }
             Action::SetMessagesOpen(open) => next.messages_open = open,
+            Action::Fork => {
+                let doc_b = Document::new(self.scenario_a().clone());
+                next.compare = Some(Compare { doc_b, editing: RunId::B });
+                next.selection = Selection::None;
+            }
+            Action::EditRun(run) => {
+                if let Some(compare) = next.compare.as_mut() {
+                    compare.editing = run;
+                    next.selection = Selection::None;
+                    next.fit += 1;
+                }
+            }
+            Action::EndCompare { keep_b } => {
+                let Some(compare) = next.compare.take() else { return self };
+                next.selection = Selection::None;
+                if keep_b {
+                    next.doc.apply(Edit::Replace(Box::new(compare.doc_b.scenario().clone()))).ok();
+                    next.preset = None;
+                }
+                next.fit += 1;
+            }
             Action::Problem(message) => next.problem = Some(message),
             Action::DismissProblem => next.problem = None,
             Action::Notice(message) => next.notice = Some(message),
             Action::DismissNotice => next.notice = None,
         }
-        if next.scenario() != &before {
+        let a_changed = next.scenario_a() != &before_a;
+        let b_changed = next.scenario_b() != before_b.as_ref();
+        if a_changed || b_changed {
             next.revision += 1;
             // A change of the fault schedule alone keeps a run going (the top component re-runs
             // it to the same moment); any other change means the run described the old scenario.
-            let faults_only = {
+            let faults_only = |before: &Scenario, after: &Scenario| {
                 let mut same_faults = before.clone();
-                same_faults.faults = next.scenario().faults.clone();
-                &same_faults == next.scenario()
+                same_faults.faults = after.faults.clone();
+                &same_faults == after
+            };
+            let faults_only = match (a_changed, b_changed, &before_b, next.scenario_b()) {
+                (true, false, _, _) => faults_only(&before_a, next.scenario_a()),
+                (false, true, Some(before), Some(after)) => faults_only(before, after),
+                _ => false,
             };
             if faults_only && self.phase != RunState::Idle {
                 next.keep_run = Some(next.revision);
@@ -314,7 +393,7 @@ impl Reducible for AppState {
 impl AppState {
     /// Applies an edit; a refusal becomes a toast, or a message at its field.
     fn apply(&mut self, edit: Edit, field: Option<(Option<ComponentRef>, String)>) {
-        match self.doc.apply(edit) {
+        match self.doc_mut().apply(edit) {
             Ok(applied) => {
                 self.refusal = None;
                 match applied {

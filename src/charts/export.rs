@@ -112,8 +112,19 @@ pub fn totals_csv(report: &Value) -> String {
     out
 }
 
-/// Compare mode's totals: `name,a,b,b_minus_a`, the rows of [`totals_csv`].
-pub fn totals_csv_compare(a: &Value, b: &Value) -> String {
+/// One headline number of runs A and B, as compare mode's table and CSV show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareRow {
+    /// As in [`totals_csv`]: `lost_msgs`, `lost_network_msgs`, `latency_p99_ms`, …
+    pub name: String,
+    pub a: Option<Value>,
+    pub b: Option<Value>,
+    /// `b − a` as written in the CSV; empty when either is missing.
+    pub b_minus_a: String,
+}
+
+/// The rows of [`totals_csv`] for runs A and B side by side, A's order first.
+pub fn compare_rows(a: &Value, b: &Value) -> Vec<CompareRow> {
     let rows_a = totals_rows(a);
     let rows_b = totals_rows(b);
     let mut names: Vec<&String> = rows_a.iter().map(|(n, _)| n).collect();
@@ -127,18 +138,28 @@ pub fn totals_csv_compare(a: &Value, b: &Value) -> String {
             .find(|(n, _)| n == name)
             .and_then(|(_, v)| v.clone())
     };
+    names
+        .into_iter()
+        .map(|name| {
+            let (va, vb) = (find(&rows_a, name), find(&rows_b, name));
+            let b_minus_a = match (&va, &vb) {
+                (Some(x), Some(y)) => difference(x, y),
+                _ => String::new(),
+            };
+            CompareRow { name: name.clone(), a: va, b: vb, b_minus_a }
+        })
+        .collect()
+}
+
+/// Compare mode's totals: `name,a,b,b_minus_a`, the rows of [`totals_csv`].
+pub fn totals_csv_compare(a: &Value, b: &Value) -> String {
     let mut out = String::new();
     push_row(&mut out, ["name", "a", "b", "b_minus_a"].iter());
-    for name in names {
-        let (va, vb) = (find(&rows_a, name), find(&rows_b, name));
-        let difference = match (&va, &vb) {
-            (Some(x), Some(y)) => difference(x, y),
-            _ => String::new(),
-        };
+    for row in compare_rows(a, b) {
         let cell = |v: &Option<Value>| v.as_ref().map(number).unwrap_or_default();
         push_row(
             &mut out,
-            [name.clone(), cell(&va), cell(&vb), difference].iter(),
+            [row.name, cell(&row.a), cell(&row.b), row.b_minus_a].iter(),
         );
     }
     out

@@ -18,4 +18,4 @@ pub mod draw;
 pub use data::{
     Axis, Chart, ChartData, Reading, Rgb, RunId, RunSeries, SeriesInfo, SeriesKey, Unit, PALETTE,
 };
-pub use export::{report_csv, totals_csv, totals_csv_compare};
+pub use export::{compare_rows, report_csv, totals_csv, totals_csv_compare, CompareRow};

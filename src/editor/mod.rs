@@ -18,6 +18,7 @@
 //! - [`layout`]: automatic layout.
 //! - [`history`] and [`document`]: undo/redo over whole-scenario snapshots, drag coalescing.
 
+pub mod compare;
 pub mod components;
 pub mod document;
 pub mod errors;

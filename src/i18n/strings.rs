@@ -477,6 +477,14 @@ translated {
     CompareEditing => "正在编辑：{0}", "Editing: {0}";
     CompareDifference => "差值（B − A）", "Difference (B − A)";
     CompareTable => "A 与 B 的总计对比", "Totals of A and B";
+    CompareTitle => "对比 A 与 B", "Compare A and B";
+    CompareChanges => "B 相对 A 改了 {0} 处设置", "B changes {0} settings from A";
+    CompareNoChanges => "B 还和 A 一模一样：在画布上切到 B，改一个开关再运行。", "B is still identical to A: switch the canvas to B, change a switch, then run.";
+    CompareRunHint => "运行后这里并排显示 A 和 B 的每一项总计及其差值。", "Run them: every total of A and B appears here side by side, with the difference.";
+    CompareKeepB => "保留 B", "Keep B";
+    CompareKeepBHint => "退出对比，用 B 替换当前场景（可撤销）。", "Leave compare mode with B as the scenario (undoable).";
+    EditRunA => "编辑 A", "Edit A";
+    EditRunB => "编辑 B", "Edit B";
     CompareSameWorkload => "A 与 B 的工作负载完全相同（每个生产者有自己的随机数流），唯一的差别就是你改的设置。", "A and B get the identical workload (each producer has its own random stream), so the only difference is the setting you changed.";
 
     // ── Share and keep ──────────────────────────────────────────────────────────────────────

@@ -14,6 +14,7 @@ use crate::editor::layout::STORE_KEY;
 use crate::editor::{self, ComponentKind, ComponentRef, Edit, Wire, WireKind};
 use crate::i18n::{t, Key, Lang};
 use crate::lab::live_layer::{Layer, LiveLayer};
+use crate::charts::RunId;
 use crate::live::HubHandle;
 use crate::state::{Action, Selection, View};
 
@@ -37,6 +38,8 @@ pub struct CanvasProps {
     pub fit: u64,
     /// The run, drawn over the diagram by the live layers.
     pub hub: HubHandle,
+    /// Which run the live layers draw: the one whose scenario the canvas shows.
+    pub live_run: RunId,
 }
 
 enum Gesture {
@@ -424,7 +427,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     <rect x="-4000" y="-4000" width="8000" height="8000" fill="url(#grid)" class="grid" />
                     { for wire_views }
                     { for store_wires }
-                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Flow} />
+                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Flow} run={props.live_run} />
                     if !empty {
                         <g class="component store" data-testid="component-store"
                            transform={format!("translate({},{})", store.0 - BOX_W / 2.0, store.1 - BOX_H / 2.0)}>
@@ -437,7 +440,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         </g>
                     }
                     { for boxes }
-                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Marks} />
+                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Marks} run={props.live_run} />
                     { for loose_wire }
                 </g>
             </svg>

@@ -31,6 +31,8 @@ pub struct LiveLayerProps {
     pub scenario: Rc<Scenario>,
     pub lang: Lang,
     pub layer: Layer,
+    /// Run A, or B in compare mode while the canvas shows B.
+    pub run: RunId,
 }
 
 /// The index of `id` in one of the worker's component lists.
@@ -62,7 +64,7 @@ fn rate_label(rate_per_s: f64) -> String {
 pub fn LiveLayer(props: &LiveLayerProps) -> Html {
     use_live(&props.hub);
     let model = props.hub.model();
-    let run = model.run(RunId::A);
+    let run = model.run(props.run);
     let Some(loaded) = run.loaded.as_ref() else {
         return html! {};
     };
