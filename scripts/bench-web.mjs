@@ -335,6 +335,8 @@ async function frameRun(browser, url, scenarioFile, { trace = false } = {}) {
             count: longTasks.length,
             total_ms: Math.round(longTasks.reduce((s, t) => s + t.duration, 0)),
             max_ms: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))),
+            // Each one's start, in seconds after the click on `run`, and its length in ms.
+            each: longTasks.map((t) => ({ at_s: round((t.start - startMs) / 1000, 2), ms: Math.round(t.duration) })),
           }
           : 'not reported by this browser',
       },
