@@ -75,6 +75,21 @@ export async function serveDist() {
   };
 }
 
+/** The flags every headless Chromium here starts with: no sandbox (root), no GPU, no network of its own. */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+/**
+ * Starts Debian's Chromium headless with the same flags as `openBrowser`, without a persistent
+ * profile, for callers that want a fresh context (empty cache and storage) per page load:
+ * `browser.newContext()`. Close it with `browser.close()`.
+ */
+export async function launchChromium() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
 /**
  * Starts Debian's Chromium headless with a fresh profile, and opens one page. `problems`
  * collects what a healthy page never does: console errors, uncaught exceptions, failed
@@ -85,10 +100,7 @@ export async function openBrowser(origin) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1100, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
