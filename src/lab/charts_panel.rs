@@ -16,6 +16,7 @@ use crate::charts::{export, labels, Chart, RunId};
 use crate::hooks;
 use crate::i18n::{t, Key, Lang};
 use crate::live::{use_live, HubHandle};
+use crate::sim_worker::RunState;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsPanelProps {
@@ -25,6 +26,9 @@ pub struct ChartsPanelProps {
     /// Called when the panel appears, opens, closes or goes: the lab's canvas changed size.
     pub on_layout: Callback<()>,
 }
+
+/// How often the charts redraw for new buckets alone while a run plays (10 times a second).
+const CHART_FRAME_MS: f64 = 100.0;
 
 /// Where each chart's legend and plot were drawn, for clicks and hovering.
 type DrawInfos = [Option<DrawInfo>; 5];
@@ -79,15 +83,29 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         });
     }
 
-    // Draw every chart after each render that changed what they show.
+    // Draw every chart after each render that changed what they show. While a run plays, new
+    // buckets alone redraw them at most every CHART_FRAME_MS: five plotters charts at every
+    // display frame would take the page's thread from the canvas and the run bar; a skipped
+    // frame is caught up by the next one, and the run's end is always drawn.
+    let last_draw = use_mut_ref(|| (f64::NEG_INFINITY, None::<(Lang, u32, Option<f64>, bool)>));
     {
         let infos = infos.clone();
         let canvases = canvases.clone();
         let hub = props.hub.clone();
+        let last_draw = last_draw.clone();
         use_effect_with(
             (lang, *frame, *hover_s, version, *open),
-            move |(lang, _, hover_s, _, open)| {
-                if *open {
+            move |(lang, frame, hover_s, _, open)| {
+                let inputs = (*lang, *frame, *hover_s, *open);
+                let now_ms = crate::live::now_ms();
+                let playing = hub.model().phase() == RunState::Running;
+                let (last_ms, last_inputs) = *last_draw.borrow();
+                let only_new_buckets = last_inputs == Some(inputs);
+                let skip = playing && only_new_buckets && now_ms - last_ms < CHART_FRAME_MS;
+                if !skip {
+                    *last_draw.borrow_mut() = (now_ms, Some(inputs));
+                }
+                if *open && !skip {
                     let lang = *lang;
                     let nothing_lost = labels::nothing_lost(lang);
                     let model = hub.model();

@@ -6,13 +6,12 @@
 // Screenshots land in tests/artifacts/ (lab-*.png).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { TOTAL_NAMES, cliPath, openBrowser, screenshot, serveDist } from './support.mjs';
+import {
+  cliPath, cliTotalsForLink, openBrowser, openFreshPage, runToEnd, screenshot, serveDist, totalsOnPage,
+  withScreenshot,
+} from './support.mjs';
 
 let server;
 let browser;
@@ -28,51 +27,7 @@ after(async () => {
 });
 
 /** A fresh page with nothing saved: no autosave, no language choice, English. */
-async function freshPage() {
-  const { page } = browser;
-  await page.goto(server.url);
-  await page.evaluate(() => { localStorage.clear(); localStorage.setItem('mqlab.lang', 'en'); });
-  await page.goto(server.url);
-  await page.getByTestId('run-state').waitFor();
-  return page;
-}
-
-async function runToEnd(page) {
-  await page.getByTestId('run-to-end').click();
-  await page.locator('[data-testid="run-state"][data-state="finished"]').waitFor({ timeout: 150_000 });
-}
-
-async function totalsOnPage(page) {
-  const totals = {};
-  for (const name of TOTAL_NAMES) {
-    totals[name] = Number((await page.getByTestId(`total-${name}`).textContent()).trim());
-  }
-  return totals;
-}
-
-/** `mqlab decode LINK > file; mqlab run file`: the CLI's totals for the scenario in a link. */
-function cliTotalsForLink(link) {
-  const cli = cliPath();
-  const work = mkdtempSync(join(tmpdir(), 'mqlab-e2e-link-'));
-  try {
-    const scenario = execFileSync(cli, ['decode', link], { encoding: 'utf8' });
-    const file = join(work, 'scenario.json');
-    writeFileSync(file, scenario);
-    return JSON.parse(execFileSync(cli, ['run', file], { encoding: 'utf8' })).totals;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-async function withScreenshot(page, name, body) {
-  try {
-    await body();
-    await screenshot(page, name);
-  } catch (error) {
-    await screenshot(page, `${name}-failure`).catch(() => {});
-    throw error;
-  }
-}
+const freshPage = () => openFreshPage(browser, server);
 
 test('build a pipeline by clicking, edit it in the inspector, undo and redo, run it', { timeout: 240_000 }, async (t) => {
   const page = await freshPage();

@@ -177,3 +177,58 @@ export function cliPresetNames() {
   if (!cli) return null;
   return execFileSync(cli, ['presets'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
+
+/** A fresh page with nothing saved (no autosave, no language choice), in English. */
+export async function openFreshPage(browser, server) {
+  const { page } = browser;
+  await page.goto(server.url);
+  await page.evaluate(() => { localStorage.clear(); localStorage.setItem('mqlab.lang', 'en'); });
+  await page.goto(server.url);
+  await page.getByTestId('run-state').waitFor();
+  return page;
+}
+
+/** Clicks "run to the end" and waits until the run has finished. */
+export async function runToEnd(page) {
+  await page.getByTestId('run-to-end').click();
+  await page.locator('[data-testid="run-state"][data-state="finished"]').waitFor({ timeout: 150_000 });
+}
+
+/** The report totals the page shows, by name. */
+export async function totalsOnPage(page) {
+  const totals = {};
+  for (const name of TOTAL_NAMES) {
+    totals[name] = Number((await page.getByTestId(`total-${name}`).textContent()).trim());
+  }
+  return totals;
+}
+
+/** `mqlab decode LINK > file; mqlab run file`: the CLI's report for the scenario in a link. */
+export function cliReportForLink(link) {
+  const cli = cliPath();
+  const work = mkdtempSync(join(tmpdir(), 'mqlab-e2e-link-'));
+  try {
+    const scenario = execFileSync(cli, ['decode', link], { encoding: 'utf8' });
+    const file = join(work, 'scenario.json');
+    writeFileSync(file, scenario);
+    return JSON.parse(execFileSync(cli, ['run', file], { encoding: 'utf8' }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The CLI's totals for the scenario in a link. */
+export function cliTotalsForLink(link) {
+  return cliReportForLink(link).totals;
+}
+
+/** Runs `body`, then saves a screenshot named `name` (or `<name>-failure` if it threw). */
+export async function withScreenshot(page, name, body) {
+  try {
+    await body();
+    await screenshot(page, name);
+  } catch (error) {
+    await screenshot(page, `${name}-failure`).catch(() => {});
+    throw error;
+  }
+}
