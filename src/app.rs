@@ -21,7 +21,6 @@ use crate::lab::runbar::{RunBar, SPEEDS, SPEED_DEFAULT};
 use crate::message_life::TraceState;
 use crate::lab::Palette;
 use crate::live::{Effect, HubEvent, HubHandle};
-use crate::runner;
 use crate::sim_worker::RunState;
 use crate::state::{Action, AppState, Selection};
 
@@ -40,7 +39,7 @@ fn initial_state() -> AppState {
     let fallback = || match hooks::load_autosave() {
         Some(scenario) => (scenario, None),
         None => {
-            let name = runner::preset_names()
+            let name = mqlab_scenario::presets::names()
                 .first()
                 .map(|n| n.to_string())
                 .unwrap_or_default();
@@ -338,7 +337,7 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Zoom(factor)))
     };
 
-    let names = runner::preset_names();
+    let names = mqlab_scenario::presets::names();
     let preset_value = state.preset.clone().unwrap_or_default();
     html! {
         <div class="lab" lang={lang.html_tag()}>

@@ -10,7 +10,6 @@ pub mod i18n;
 pub mod live;
 pub mod message_life;
 pub mod report_view;
-pub mod runner;
 pub mod sim_worker;
 
 #[cfg(target_arch = "wasm32")]
