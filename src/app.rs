@@ -142,6 +142,17 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(lang, |lang| hooks::remember_lang(*lang));
+    // A message picked (on the canvas or in a list): bring its life into view.
+    use_effect_with(matches!(state.trace, TraceState::Loading(_)), |loading| {
+        if *loading {
+            if let Some(panel) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("[data-testid=\"messages\"]").ok().flatten())
+            {
+                panel.scroll_into_view();
+            }
+        }
+    });
     // A notice goes away by itself.
     {
         let dispatch = dispatch.clone();
@@ -429,7 +440,7 @@ pub fn App() -> Html {
                 <main class="stage">
                     <Canvas scenario={scenario.clone()} selection={state.selection.clone()}
                             connecting={state.connecting.clone()} view={state.view} lang={lang}
-                            invalid={invalid.clone()} dispatch={dispatch.clone()} fit={state.fit} hub={hub.clone()} live_run={editing} />
+                            invalid={invalid.clone()} dispatch={dispatch.clone()} fit={state.fit} hub={hub.clone()} live_run={editing} on_pick={on_trace.clone()} />
                     if state.compare.is_some() {
                         <div class={classes!("editing-badge", if editing == RunId::A { "run-a" } else { "run-b" })} data-testid="editing">
                             { tf(lang, Key::CompareEditing, &[if editing == RunId::A { "A" } else { "B" }]) }
@@ -448,9 +459,9 @@ pub fn App() -> Html {
                 if let Some(b) = (*scenario_b).clone() {
                     <ComparePanel lang={lang} hub={hub.clone()} scenario_a={scenario_a.clone()} scenario_b={b} />
                 }
-                if let (Some(report), true) = (report_a.clone(), state.messages_open) {
-                    <MessagesPanel lang={lang} report={report} trace={state.trace.clone()}
-                                   on_pick={on_trace} on_close={on_close_messages} />
+                if (report_a.is_some() || state.trace != TraceState::None) && state.messages_open {
+                    <MessagesPanel lang={lang} report={report_a.clone()} trace={state.trace.clone()}
+                                   on_pick={on_trace.clone()} on_close={on_close_messages} />
                 }
                 </div>
                 <Inspector scenario={scenario.clone()} selection={state.selection.clone()} errors={errors.clone()}

@@ -46,7 +46,7 @@ async fn mount(
     let picks = Rc::new(RefCell::new(Vec::new()));
     let props = MessagesPanelProps {
         lang,
-        report,
+        report: Some(report),
         trace,
         on_pick: {
             let picks = picks.clone();

@@ -62,10 +62,11 @@ fn native_series(preset: &str) -> Vec<BucketView> {
     report.series.iter().map(BucketView::from).collect()
 }
 
-/// A straight engine run of the preset to `t_us`.
+/// A straight engine run of the preset to `t_us`, watching the wires as the worker does.
 fn native_sim_at(preset: &str, t_us: u64) -> Simulation {
     let scenario = mqlab_scenario::presets::get(preset).expect("preset parses");
     let mut sim = Simulation::new(mqlab_scenario::validate(&scenario).expect("preset validates"));
+    sim.watch_wires(true);
     sim.run_until(t_us);
     sim
 }

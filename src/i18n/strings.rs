@@ -365,6 +365,8 @@ translated {
     FaultAtNow => "在当前时刻 {0} 秒：", "Now, at {0} s:";
     FaultStartNow => "⚡ 制造{0}", "⚡ {0}";
     FaultEndNow => "↺ 结束：{0}", "↺ End: {0}";
+    MessagesAfterRun => "运行结束后，这里会列出丢失、重复、乱序等消息。", "When the run has finished, its lost, duplicated, out-of-order and other notable messages are listed here.";
+    MessageOnWire => "消息 #{0}：点击查看它的一生", "Message #{0}: click to read its whole life";
     LiveDown => "已宕机", "down";
     LiveDisconnected => "连接已断开", "disconnected";
     LiveUnavailable => "不可用（无主节点）", "unavailable (no leader)";

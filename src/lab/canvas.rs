@@ -40,6 +40,8 @@ pub struct CanvasProps {
     pub hub: HubHandle,
     /// Which run the live layers draw: the one whose scenario the canvas shows.
     pub live_run: RunId,
+    /// A message dot was clicked: read that message's life.
+    pub on_pick: Callback<u64>,
 }
 
 enum Gesture {
@@ -100,18 +102,33 @@ pub(crate) fn store_position(s: &Scenario) -> (f64, f64) {
     )
 }
 
-pub(crate) fn wire_path(kind: &WireKind, from: (f64, f64), to: (f64, f64)) -> String {
+/// The cubic Bézier a wire is drawn along: start, two control points, end.
+fn wire_curve(kind: &WireKind, from: (f64, f64), to: (f64, f64)) -> [(f64, f64); 4] {
     if matches!(kind, WireKind::Placement) {
         // Down to the node's top edge.
         let (x1, y1) = (from.0, from.1 + BOX_H / 2.0);
         let (x2, y2) = (to.0, to.1 - BOX_H / 2.0);
         let dy = ((y2 - y1) / 2.0).abs().max(30.0);
-        return format!("M{x1},{y1} C{x1},{} {x2},{} {x2},{y2}", y1 + dy, y2 - dy);
+        return [(x1, y1), (x1, y1 + dy), (x2, y2 - dy), (x2, y2)];
     }
     let (x1, y1) = (from.0 + BOX_W / 2.0, from.1);
     let (x2, y2) = (to.0 - BOX_W / 2.0 - 4.0, to.1);
     let dx = ((x2 - x1) / 2.0).abs().max(40.0);
-    format!("M{x1},{y1} C{},{y1} {},{y2} {x2},{y2}", x1 + dx, x2 - dx)
+    [(x1, y1), (x1 + dx, y1), (x2 - dx, y2), (x2, y2)]
+}
+
+pub(crate) fn wire_path(kind: &WireKind, from: (f64, f64), to: (f64, f64)) -> String {
+    let [(x1, y1), (c1x, c1y), (c2x, c2y), (x2, y2)] = wire_curve(kind, from, to);
+    format!("M{x1},{y1} C{c1x},{c1y} {c2x},{c2y} {x2},{y2}")
+}
+
+/// The point a fraction `f` (0 at the start, 1 at the end) along a wire.
+pub(crate) fn wire_point(kind: &WireKind, from: (f64, f64), to: (f64, f64), f: f64) -> (f64, f64) {
+    let [p0, p1, p2, p3] = wire_curve(kind, from, to);
+    let f = f.clamp(0.0, 1.0);
+    let g = 1.0 - f;
+    let (a, b, c, d) = (g * g * g, 3.0 * g * g * f, 3.0 * g * f * f, f * f * f);
+    (a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0, a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1)
 }
 
 pub(crate) fn wire_class(kind: &WireKind) -> &'static str {
@@ -427,7 +444,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     <rect x="-4000" y="-4000" width="8000" height="8000" fill="url(#grid)" class="grid" />
                     { for wire_views }
                     { for store_wires }
-                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Flow} run={props.live_run} />
+                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Flow} run={props.live_run} on_pick={props.on_pick.clone()} />
                     if !empty {
                         <g class="component store" data-testid="component-store"
                            transform={format!("translate({},{})", store.0 - BOX_W / 2.0, store.1 - BOX_H / 2.0)}>
@@ -440,7 +457,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         </g>
                     }
                     { for boxes }
-                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Marks} run={props.live_run} />
+                    <LiveLayer hub={props.hub.clone()} scenario={props.scenario.clone()} lang={props.lang} layer={Layer::Marks} run={props.live_run} on_pick={props.on_pick.clone()} />
                     { for loose_wire }
                 </g>
             </svg>
@@ -464,23 +481,8 @@ fn capture(event: &PointerEvent) {
 
 /// The element's top-left corner in the viewport.
 fn offset_of(element: &web_sys::Element) -> (f64, f64) {
-    let rect = js_sys_rect(element);
-    (rect.0, rect.1)
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export function rect_of(el) { const r = el.getBoundingClientRect(); return [r.left, r.top]; }"
-)]
-extern "C" {
-    fn rect_of(element: &web_sys::Element) -> Vec<f64>;
-}
-
-fn js_sys_rect(element: &web_sys::Element) -> (f64, f64) {
-    let rect = rect_of(element);
-    (
-        rect.first().copied().unwrap_or(0.0),
-        rect.get(1).copied().unwrap_or(0.0),
-    )
+    let rect = element.get_bounding_client_rect();
+    (rect.left(), rect.top())
 }
 
 /// The view that shows the whole diagram in a canvas of `size` pixels, at most at 100 %.

@@ -12,8 +12,9 @@ use yew::prelude::*;
 
 use crate::charts::RunId;
 use crate::editor::{self, ComponentKind, WireKind};
-use crate::i18n::{self, t, Key, Lang};
-use crate::lab::canvas::{position, store_position, wire_class, wire_path, BOX_H, BOX_W};
+use crate::i18n::{self, t, tf, Key, Lang};
+use crate::lab::canvas::{position, store_position, wire_class, wire_path, wire_point, BOX_H, BOX_W};
+use crate::sim_worker::protocol::{Carries, TransferView, WireClient};
 use crate::live::{use_live, HubHandle, RunLive};
 use crate::sim_worker::RunState;
 
@@ -33,6 +34,8 @@ pub struct LiveLayerProps {
     pub layer: Layer,
     /// Run A, or B in compare mode while the canvas shows B.
     pub run: RunId,
+    /// A message dot was clicked: read that message's life.
+    pub on_pick: Callback<u64>,
 }
 
 /// The index of `id` in one of the worker's component lists.
@@ -74,7 +77,12 @@ pub fn LiveLayer(props: &LiveLayerProps) -> Html {
     let moving = run.state == Some(RunState::Running);
     match props.layer {
         Layer::Flow => flow(&props.scenario, run, loaded, moving),
-        Layer::Marks => marks(&props.scenario, run, loaded, props.lang),
+        Layer::Marks => html! {
+            <>
+                { marks(&props.scenario, run, loaded, props.lang) }
+                { messages_on_wires(&props.scenario, run, loaded, props.lang, &props.on_pick) }
+            </>
+        },
     }
 }
 
@@ -246,4 +254,93 @@ fn loss_place(s: &Scenario, cause: &str, down: &[(String, Key)]) -> Option<Strin
         .find(|id| down.iter().any(|(d, _)| d == *id))
         .or(ids.first())
         .map(|id| id.to_string())
+}
+
+/// The most message dots drawn at once; beyond it the wire's thickness tells the rate.
+const DOTS_MAX: usize = 160;
+
+/// Where a transfer is drawn: the wire it travels (from, to, kind) and whether it goes against
+/// the wire's arrow (confirms and acks travel back).
+fn transfer_wire(s: &Scenario, loaded: &crate::sim_worker::Loaded, t: &TransferView) -> Option<((f64, f64), (f64, f64), bool)> {
+    match t.client {
+        WireClient::Producer(i) => {
+            let id = loaded.producers.get(i as usize)?;
+            let producer = s.producers.iter().find(|p| &p.id == id)?;
+            let back = t.carries == Carries::Confirm;
+            Some((position(s, id), position(s, &producer.exchange), back))
+        }
+        WireClient::Consumer(i) => {
+            let id = loaded.consumers.get(i as usize)?;
+            let consumer = s.consumers.iter().find(|c| &c.id == id)?;
+            let back = t.carries == Carries::Ack;
+            Some((position(s, &consumer.queue), position(s, id), back))
+        }
+    }
+}
+
+fn carries_class(carries: Carries) -> &'static str {
+    match carries {
+        Carries::Publish => "publish",
+        Carries::Confirm => "confirm",
+        Carries::Delivery => "delivery",
+        Carries::Redelivery => "redelivery",
+        Carries::Ack => "ack",
+    }
+}
+
+/// Each message on a client's link as a dot where it is now, coloured by what it carries; one
+/// the link dropped as a red cross where it vanished. A click on a dot reads its life.
+fn messages_on_wires(s: &Scenario, run: &RunLive, loaded: &crate::sim_worker::Loaded, lang: Lang, on_pick: &Callback<u64>) -> Html {
+    let now = run.now_us;
+    let transfers = &run.snapshot.on_wires;
+    let first = transfers.len().saturating_sub(DOTS_MAX);
+    let dots = transfers[first..].iter().filter_map(|t| {
+        let (from, to, back) = transfer_wire(s, loaded, t)?;
+        let (x, y, class) = match t.arrives_us {
+            Some(at) => {
+                let span = at.saturating_sub(t.sent_us).max(1) as f64;
+                let progress = (now.saturating_sub(t.sent_us) as f64 / span).clamp(0.0, 1.0);
+                let f = if back { 1.0 - progress } else { progress };
+                let (x, y) = wire_point(&WireKind::Publish, from, to, f);
+                (x, y, carries_class(t.carries))
+            }
+            None => {
+                let (x, y) = wire_point(&WireKind::Publish, from, to, 0.5);
+                (x, y, "dropped")
+            }
+        };
+        let title = tf(lang, Key::MessageOnWire, &[&t.message_id.to_string()]);
+        Some(html! {
+            <g class={classes!("msg-dot", class)} data-msg={t.message_id.to_string()}
+               data-testid={format!("msg-{}", t.message_id)} transform={format!("translate({x:.1},{y:.1})")}>
+                <title>{ title }</title>
+                if t.arrives_us.is_none() {
+                    <text class="msg-cross" y="4">{ "✕" }</text>
+                } else {
+                    <circle r="5" />
+                }
+            </g>
+        })
+    });
+    // One handler for every dot: the dot's `data-msg` says which message.
+    let onclick = {
+        let on_pick = on_pick.clone();
+        Callback::from(move |event: MouseEvent| {
+            let id = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("[data-msg]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-msg"))
+                .and_then(|id| id.parse::<u64>().ok());
+            if let Some(id) = id {
+                event.stop_propagation();
+                on_pick.emit(id);
+            }
+        })
+    };
+    let onpointerdown = Callback::from(|event: PointerEvent| event.stop_propagation());
+    html! {
+        <g class="messages-on-wires" data-testid="messages-on-wires" {onclick} {onpointerdown}>
+            { for dots }
+        </g>
+    }
 }

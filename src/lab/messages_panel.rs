@@ -23,8 +23,9 @@ const GAP_BAR_MIN_PX: f64 = 2.0;
 #[derive(Properties, PartialEq)]
 pub struct MessagesPanelProps {
     pub lang: Lang,
-    /// The finished run's report JSON (`mqlab_scenario::report_to_json`).
-    pub report: Rc<Value>,
+    /// The finished run's report JSON (`mqlab_scenario::report_to_json`); `None` while the run
+    /// is under way (a message picked on the canvas): only its life is shown.
+    pub report: Option<Rc<Value>>,
     pub trace: TraceState,
     /// A message id to trace.
     pub on_pick: Callback<u64>,
@@ -34,7 +35,10 @@ pub struct MessagesPanelProps {
 #[component]
 pub fn MessagesPanel(props: &MessagesPanelProps) -> Html {
     let lang = props.lang;
-    let lists = MessageLists::from_report_json(&props.report);
+    let lists = match &props.report {
+        Some(report) => MessageLists::from_report_json(report).map(Some),
+        None => Ok(None),
+    };
     // The tab first shown is the first kind the run has any of; the learner's choice then stays.
     let chosen_tab = use_state(|| None::<Notable>);
     let field = use_state(String::new);
@@ -84,7 +88,8 @@ pub fn MessagesPanel(props: &MessagesPanelProps) -> Html {
     };
 
     let lists_view = match &lists {
-        Ok(lists) => {
+        Ok(None) => html! { <p class="muted small">{ t(lang, Key::MessagesAfterRun) }</p> },
+        Ok(Some(lists)) => {
             let active = (*chosen_tab)
                 .or_else(|| {
                     lists
@@ -234,7 +239,9 @@ fn life_view(lang: Lang, trace: &TraceState) -> Html {
 
 fn timeline(lang: Lang, life: &LifeView) -> Html {
     let title = html! {
-        <h3>{ t(lang, Key::TraceTitle) }{ " · " }{ tf(lang, Key::TraceMessage, &[&life.message_id.to_string()]) }</h3>
+        <h3 data-testid="trace-title" data-message={life.message_id.to_string()}>
+            { t(lang, Key::TraceTitle) }{ " · " }{ tf(lang, Key::TraceMessage, &[&life.message_id.to_string()]) }
+        </h3>
     };
     if !life.found {
         return html! {

@@ -43,20 +43,10 @@ pub struct TimelineProps {
     pub on_select_fault: Callback<Option<usize>>,
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export function left_and_width(el) { const r = el.getBoundingClientRect(); return [r.left, r.width]; }"
-)]
-extern "C" {
-    fn left_and_width(element: &web_sys::Element) -> Vec<f64>;
-}
-
 /// The virtual time under the pointer, from the plot's position on the page.
 fn time_under(event: &PointerEvent, plot: &web_sys::Element, horizon_s: f64) -> f64 {
-    let rect = left_and_width(plot);
-    let (left, width) = (
-        rect.first().copied().unwrap_or(0.0),
-        rect.get(1).copied().unwrap_or(0.0),
-    );
+    let rect = plot.get_bounding_client_rect();
+    let (left, width) = (rect.left(), rect.width());
     if width <= 0.0 {
         return 0.0;
     }

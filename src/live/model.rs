@@ -6,6 +6,7 @@
 //! The page draws from it and never computes what the engine knows: totals, series and reports
 //! are the workers'.
 
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use mqlab_engine::report::Bucket;
@@ -46,8 +47,8 @@ impl RunLive {
 }
 
 /// Messages per virtual second through each component, in the order of [`Loaded`]'s lists:
-/// the thickness of the canvas's wires. Derived from the snapshot's counters of two frames and
-/// smoothed, so a wire does not flicker from frame to frame.
+/// the thickness of the canvas's wires. Averaged over the last chart bucket of virtual time from
+/// the snapshots' counters, so a wire neither flickers nor spikes in slow motion.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowRates {
     /// Producer → exchange: transfers put on the link, resends included.
@@ -58,56 +59,56 @@ pub struct FlowRates {
     pub consumer_delivered_per_s: Vec<f64>,
     /// Consumer → store: processings.
     pub consumer_processed_per_s: Vec<f64>,
+    /// Counters of recent frames, oldest first: the first is the last one a window back.
+    samples: VecDeque<(u64, Counters)>,
 }
 
-/// How much of a new rate reading a smoothed rate takes.
-const RATE_SMOOTHING: f64 = 0.35;
+/// The snapshot's cumulative counters the rates come from.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Counters {
+    sends: Vec<u64>,
+    enqueued: Vec<u64>,
+    delivered: Vec<u64>,
+    processed: Vec<u64>,
+}
+
+impl Counters {
+    fn of(s: &SnapshotView) -> Counters {
+        Counters {
+            sends: s.producers.iter().map(|p| p.sends).collect(),
+            enqueued: s.queues.iter().map(|q| q.enqueued).collect(),
+            delivered: s.consumers.iter().map(|c| c.delivered).collect(),
+            processed: s.consumers.iter().map(|c| c.processed).collect(),
+        }
+    }
+}
+
+/// Frames kept for the rates at most (a window of many minutes of wall time in slow motion).
+const RATE_SAMPLES_MAX: usize = 600;
 
 impl FlowRates {
-    /// Folds in the counters of `now` against those of `before`, `dt_s` virtual seconds apart.
-    fn update(&mut self, before: &SnapshotView, now: &SnapshotView, dt_s: f64) {
-        fn fold(
-            rates: &mut Vec<f64>,
-            before: impl Iterator<Item = u64>,
-            now: impl Iterator<Item = u64>,
-            dt_s: f64,
-        ) {
-            let readings: Vec<f64> = before
-                .zip(now)
-                .map(|(b, n)| n.saturating_sub(b) as f64 / dt_s)
-                .collect();
-            if rates.len() != readings.len() {
-                *rates = readings;
-                return;
-            }
-            for (rate, reading) in rates.iter_mut().zip(readings) {
-                *rate += RATE_SMOOTHING * (reading - *rate);
-            }
+    /// Adds the counters of a frame at `now_us` and averages over the last `window_us`.
+    fn update(&mut self, now_us: u64, snapshot: &SnapshotView, window_us: u64) {
+        self.samples.push_back((now_us, Counters::of(snapshot)));
+        while self.samples.len() > 2 && self.samples[1].0 + window_us <= now_us
+            || self.samples.len() > RATE_SAMPLES_MAX
+        {
+            self.samples.pop_front();
         }
-        fold(
-            &mut self.producer_sends_per_s,
-            before.producers.iter().map(|p| p.sends),
-            now.producers.iter().map(|p| p.sends),
-            dt_s,
-        );
-        fold(
-            &mut self.queue_enqueued_per_s,
-            before.queues.iter().map(|q| q.enqueued),
-            now.queues.iter().map(|q| q.enqueued),
-            dt_s,
-        );
-        fold(
-            &mut self.consumer_delivered_per_s,
-            before.consumers.iter().map(|c| c.delivered),
-            now.consumers.iter().map(|c| c.delivered),
-            dt_s,
-        );
-        fold(
-            &mut self.consumer_processed_per_s,
-            before.consumers.iter().map(|c| c.processed),
-            now.consumers.iter().map(|c| c.processed),
-            dt_s,
-        );
+        let (Some((t0, first)), Some((t1, last))) = (self.samples.front(), self.samples.back()) else {
+            return;
+        };
+        if t1 <= t0 {
+            return;
+        }
+        let dt_s = (t1 - t0) as f64 / 1e6;
+        let rate = |a: &[u64], b: &[u64]| -> Vec<f64> {
+            a.iter().zip(b).map(|(a, b)| b.saturating_sub(*a) as f64 / dt_s).collect()
+        };
+        self.producer_sends_per_s = rate(&first.sends, &last.sends);
+        self.queue_enqueued_per_s = rate(&first.enqueued, &last.enqueued);
+        self.consumer_delivered_per_s = rate(&first.delivered, &last.delivered);
+        self.consumer_processed_per_s = rate(&first.processed, &last.processed);
     }
 }
 
@@ -234,13 +235,12 @@ impl LiveModel {
                 Vec::new()
             }
             Update::Frame(frame) => {
-                if frame.now_us > slot.now_us && slot.state.is_some() {
-                    let dt_s = (frame.now_us - slot.now_us) as f64 / 1e6;
-                    slot.rates.update(&slot.snapshot, &frame.snapshot, dt_s);
-                } else if frame.now_us < slot.now_us || frame.now_us == 0 {
+                if frame.now_us < slot.now_us || frame.now_us == 0 {
                     // Back in time (a scrub or a reset): nothing is flowing yet.
                     slot.rates = FlowRates::default();
                 }
+                let window_us = slot.loaded.as_ref().map_or(1_000_000, |l| l.bucket_us);
+                slot.rates.update(frame.now_us, &frame.snapshot, window_us);
                 slot.state = Some(frame.state);
                 slot.now_us = frame.now_us;
                 slot.target_us = frame.target_us;

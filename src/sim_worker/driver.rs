@@ -329,7 +329,7 @@ impl Driver {
             consumers: config.consumers.iter().map(|c| c.name.clone()).collect(),
             loss_causes: loss_cause_names(),
         };
-        let sim = Simulation::new(config.clone());
+        let sim = watched(Simulation::new(config.clone()));
         self.run = Some(Run {
             config,
             sim,
@@ -449,9 +449,15 @@ impl Driver {
     }
 }
 
+/// The page draws the messages on the wires: every run it plays records them.
+fn watched(mut sim: Simulation) -> Simulation {
+    sim.watch_wires(true);
+    sim
+}
+
 /// Rebuilds the run's simulation at time 0; the next frame tells the page to drop its series.
 fn rebuild(run: &mut Run) {
-    run.sim = Simulation::new(run.config.clone());
+    run.sim = watched(Simulation::new(run.config.clone()));
     run.buckets_sent = 0;
     run.buckets_reset = true;
 }

@@ -156,6 +156,59 @@ pub struct SnapshotView {
     pub consumers: Vec<ConsumerView>,
     /// Messages the engine is tracking right now.
     pub live_messages: u64,
+    /// Messages on the clients' links now (the most recent few hundred transfers), or dropped
+    /// by a link a moment ago: the dots the canvas draws.
+    pub on_wires: Vec<TransferView>,
+}
+
+/// One transfer on a client's link: [`mqlab_engine::wires::Transfer`] as plain data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferView {
+    pub message_id: u64,
+    pub carries: Carries,
+    pub client: WireClient,
+    pub sent_us: u64,
+    /// `None`: the link dropped it.
+    pub arrives_us: Option<u64>,
+}
+
+/// What a transfer carries (see [`mqlab_engine::wires::Carries`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Carries {
+    Publish,
+    Confirm,
+    Delivery,
+    Redelivery,
+    Ack,
+}
+
+/// Whose link: a producer's or a consumer's, by index in [`Loaded`]'s lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WireClient {
+    Producer(u16),
+    Consumer(u16),
+}
+
+impl From<&mqlab_engine::wires::Transfer> for TransferView {
+    fn from(t: &mqlab_engine::wires::Transfer) -> TransferView {
+        use mqlab_engine::wires::{Carries as C, Client};
+        TransferView {
+            message_id: t.message_id,
+            carries: match t.carries {
+                C::Publish => Carries::Publish,
+                C::Confirm => Carries::Confirm,
+                C::Delivery => Carries::Delivery,
+                C::Redelivery => Carries::Redelivery,
+                C::Ack => Carries::Ack,
+            },
+            client: match t.client {
+                Client::Producer(i) => WireClient::Producer(i),
+                Client::Consumer(i) => WireClient::Consumer(i),
+            },
+            sent_us: t.sent_us,
+            arrives_us: t.arrives_us,
+        }
+    }
 }
 
 /// Running totals, as the report's `totals` (`in_flight` counts every message not yet ended).
@@ -327,6 +380,7 @@ impl From<&Snapshot> for SnapshotView {
                 })
                 .collect(),
             live_messages: s.live_messages,
+            on_wires: s.on_wires.iter().map(TransferView::from).collect(),
         }
     }
 }

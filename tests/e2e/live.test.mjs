@@ -145,6 +145,26 @@ test('a lost message can be traced to where and when it was lost', { timeout: 24
   assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
 });
 
+test('in slow motion, messages on the wires are dots; a click reads that message’s life', { timeout: 240_000 }, async () => {
+  const page = await openFreshPage(browser, server);
+  await withScreenshot(page, 'live-dots', async () => {
+    await page.getByTestId('preset').selectOption('09-loss-no-confirms');
+    await page.getByTestId('speed').selectOption('0');
+    await page.getByTestId('run').click();
+    const dot = page.locator('[data-testid^="msg-"]').first();
+    await dot.waitFor({ timeout: 30_000 });
+    await page.getByTestId('pause').click();
+    await waitForState(page, 'paused');
+    const id = (await dot.getAttribute('data-testid')).slice('msg-'.length);
+    await dot.click();
+    const outcome = page.getByTestId('trace-outcome');
+    await outcome.waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('trace-title').getAttribute('data-message'), id, 'the life of the clicked message');
+    assert.equal(await state(page), 'paused', 'reading a life does not move the run');
+  });
+  assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
+});
+
 test('compare mode runs A and B on the same workload and shows both', { timeout: 240_000 }, async (t) => {
   const page = await openFreshPage(browser, server);
   await withScreenshot(page, 'live-compare', async () => {

@@ -17,6 +17,7 @@ mod slab;
 pub mod snapshot;
 pub mod time;
 pub mod trace;
+pub mod wires;
 
 pub use routing::topic_matches;
 pub use sim::{trace_message, Simulation};

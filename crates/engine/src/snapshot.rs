@@ -13,6 +13,9 @@ pub struct Snapshot {
     pub consumers: Vec<ConsumerView>,
     /// Messages the engine is tracking right now.
     pub live_messages: u64,
+    /// Transfers on the clients' links now, if the wires are watched
+    /// ([`Simulation::watch_wires`](crate::Simulation::watch_wires)); empty otherwise.
+    pub on_wires: Vec<crate::wires::Transfer>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -8,6 +8,7 @@ use crate::message::{Epoch, Fate, MessageCopy, Place};
 use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::TimeUs;
+use crate::wires::{Carries, Client, Transfer};
 
 impl Simulation {
     /// Can the broker send this consumer another message now?
@@ -86,7 +87,11 @@ impl Simulation {
         self.note(id, |cfg| cfg.consumers[ci].name.clone(), || {
             if redelivered { "delivered (redelivery)".into() } else { "delivered".into() }
         });
-        match self.consumers[ci].link.transfer(self.now_us + hop_us, Direction::ToClient) {
+        let sent_us = self.now_us + hop_us;
+        let arrives = self.consumers[ci].link.transfer(sent_us, Direction::ToClient);
+        let carries = if redelivered { Carries::Redelivery } else { Carries::Delivery };
+        self.sight(|| Transfer { message_id: id, carries, client: Client::Consumer(c.0), sent_us, arrives_us: arrives });
+        match arrives {
             // A link without delay hands the delivery over at once: no event needed.
             Some(at) if at == self.now_us => self.on_delivery(c, copy),
             Some(at) => self.events.push(at, Event::DeliveryAtConsumer { consumer: c, copy }),
@@ -236,8 +241,11 @@ impl Simulation {
                 } else {
                     AckKind::NackDiscard
                 };
-                let channel_epoch = cp.channel_epoch;
-                match self.consumers[ci].link.transfer(self.now_us, Direction::ToBroker) {
+                let (channel_epoch, message_id) = (cp.channel_epoch, cp.msg_id);
+                let arrives = self.consumers[ci].link.transfer(self.now_us, Direction::ToBroker);
+                let sent_us = self.now_us;
+                self.sight(|| Transfer { message_id, carries: Carries::Ack, client: Client::Consumer(c.0), sent_us, arrives_us: arrives });
+                match arrives {
                     Some(at) => self.events.push(at, Event::AckAtBroker { consumer: c, copy, channel_epoch, ack }),
                     None => {
                         // A lost ack breaks the connection: the broker requeues what it had

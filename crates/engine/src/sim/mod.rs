@@ -170,6 +170,8 @@ pub struct Simulation {
     pub(crate) metrics: Metrics,
     pub(crate) store: crate::report::StoreStats,
     pub(crate) trace: Option<TraceRecorder>,
+    /// Recent transfers on the clients' links, when the page asked to see them.
+    pub(crate) watch: Option<crate::wires::WireWatch>,
 }
 
 impl Simulation {
@@ -287,6 +289,7 @@ impl Simulation {
             metrics,
             store: Default::default(),
             trace: None,
+            watch: None,
             config,
         };
         sim.schedule_start();
@@ -493,6 +496,20 @@ impl Simulation {
                 })
                 .collect(),
             live_messages: self.messages.len() as u64,
+            on_wires: self.watch.as_ref().map(|w| w.on_wires(self.now_us)).unwrap_or_default(),
+        }
+    }
+
+    /// Starts (or stops) recording the transfers on the clients' links, so that snapshots list
+    /// the messages on the wires. Recording changes nothing the simulation computes.
+    pub fn watch_wires(&mut self, on: bool) {
+        self.watch = if on { Some(crate::wires::WireWatch::default()) } else { None };
+    }
+
+    /// Records a transfer if the wires are watched.
+    pub(crate) fn sight(&mut self, transfer: impl FnOnce() -> crate::wires::Transfer) {
+        if let Some(watch) = self.watch.as_mut() {
+            watch.record(transfer());
         }
     }
 

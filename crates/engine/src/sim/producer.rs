@@ -8,6 +8,7 @@ use crate::message::{Attempt, Fate, Message, ProducerView};
 use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::{TimeUs, US_PER_S};
+use crate::wires::{Carries, Client, Transfer};
 
 /// The rate in force at `t_us` and when it next changes (a step or a burst edge).
 pub(crate) fn rate_at(profile: &RateProfile, t_us: TimeUs) -> (f64, Option<TimeUs>) {
@@ -135,7 +136,15 @@ impl Simulation {
             self.metrics.publish_latency.record(now - birth_us);
         }
         self.producers[pi].stats.sends += 1;
-        match self.producers[pi].link.transfer(now, Direction::ToBroker) {
+        let arrives = self.producers[pi].link.transfer(now, Direction::ToBroker);
+        self.sight(|| Transfer {
+            message_id: id,
+            carries: Carries::Publish,
+            client: Client::Producer(p.0),
+            sent_us: now,
+            arrives_us: arrives,
+        });
+        match arrives {
             Some(at) => {
                 self.note(id, |c| c.producers[pi].name.clone(), || format!("sent (attempt {})", attempt + 1));
                 if at == now {
@@ -179,8 +188,14 @@ impl Simulation {
         let link = &mut self.producers[pi].link;
         // A transaction's commit is one more round trip (tx.commit → commit-ok).
         let extra_us = if confirm == ConfirmMode::Transaction { 2 * link.latency_us() } else { 0 };
-        if let Some(at) = link.transfer(self.now_us, Direction::ToClient) {
+        let arrives = link.transfer(self.now_us, Direction::ToClient);
+        if let Some(at) = arrives {
             self.events.push(at + extra_us, Event::ConfirmAtProducer { producer: p, msg, attempt, ok });
+        }
+        if self.watch.is_some() {
+            let message_id = self.messages.get(msg).map_or(0, |m| m.id);
+            let sent_us = self.now_us;
+            self.sight(|| Transfer { message_id, carries: Carries::Confirm, client: Client::Producer(p.0), sent_us, arrives_us: arrives });
         }
     }
 
