@@ -1,8 +1,17 @@
-//! The `app` binary that Trunk builds into the page: it only mounts the app from the library.
+//! The `app` binary that Trunk builds into the page: it mounts the app from the library, or, when
+//! the page has started it in its simulation worker, registers the worker.
+//!
+//! Page and worker share this one wasm module, so what both need (the scenario crate, serde_json,
+//! the engine's config) is downloaded once; `mqlab_web::sim_worker::spawn` starts the worker.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    mqlab_web::start();
+    // A dedicated worker has no `window`.
+    if web_sys::window().is_some() {
+        mqlab_web::start();
+    } else {
+        mqlab_web::sim_worker::worker::register();
+    }
 }
 
 /// Natively there is nothing to show; the page is built with `trunk build --release`.

@@ -2,7 +2,7 @@
 //! `performance.now()`, encoded with gloo-worker's own codec (issue 4, item 9).
 //!
 //! Runs in headless Chromium: `cargo test --target wasm32-unknown-unknown -p mqlab-web` (see
-//! docs/testing.md). The `Worker` object itself needs the built `worker.js`, so these tests
+//! docs/testing.md). The `Worker` object itself needs the page built by Trunk, so these tests
 //! drive the `Driver` directly, exactly as the worker's timer does; the native suite
 //! (`tests/sim_worker.rs`) covers every command.
 #![cfg(target_arch = "wasm32")]

@@ -19,9 +19,6 @@ use super::model::{Effect, LiveModel};
 use crate::charts::RunId;
 use crate::sim_worker::{self, Command, RunState, SimWorker, Speed, Update};
 
-/// Where Trunk puts the worker's script, beside `index.html` (Trunk.toml's `public_url` is `./`).
-const WORKER_SCRIPT: &str = "./worker.js";
-
 /// What the page hears from the hub besides redraws.
 #[derive(Clone, Debug, PartialEq)]
 pub enum HubEvent {
@@ -279,7 +276,7 @@ impl Hub {
             return;
         }
         let weak = self.myself.borrow().clone();
-        let bridge = sim_worker::spawn(WORKER_SCRIPT, move |update: Update| {
+        let bridge = sim_worker::spawn(move |update: Update| {
             if let Some(hub) = weak.upgrade() {
                 hub.on_update(run, update);
             }

@@ -6,16 +6,17 @@
 //! - [`driver`]: the state machine that applies commands to a `Simulation` and advances it in
 //!   time-boxed slices (no clock of its own: wall time is passed in);
 //! - `worker` (wasm32 only): the gloo-worker [`Worker`](gloo_worker::Worker) that owns a
-//!   `Driver`, feeds it commands, and ticks it from a timer while the run is playing. The `worker`
-//!   binary (`src/worker.rs`) only registers it; Trunk builds it into `worker.js`.
+//!   `Driver`, feeds it commands, and ticks it from a timer while the run is playing. The worker runs
+//!   the page's own wasm module: the `app` binary's `main` registers it when it starts in a
+//!   worker (no `window`), and mounts the page otherwise.
 //!
 //! # Using it from the page
 //!
 //! ```text
 //! use mqlab_web::sim_worker::{self, Command, Speed, Update};
 //!
-//! // Trunk's public_url is "./": the worker's script sits beside index.html.
-//! let bridge = sim_worker::spawn("./worker.js", move |update: Update| {
+//! // The worker loads the page's own module (Trunk's app-<hash>.js and its wasm).
+//! let bridge = sim_worker::spawn(move |update: Update| {
 //!     // Keep the latest Frame; draw it on the next animation frame.
 //! });
 //! bridge.send(Command::Load { scenario_json });
@@ -23,8 +24,8 @@
 //! // Keep `bridge` alive: dropping the last bridge ends the worker.
 //! ```
 //!
-//! (`SimWorker::spawner().callback(..).spawn("./worker.js")` works too; [`spawn`] only gives
-//! the worker a loader without gloo-worker 0.5's console warning.)
+//! ([`spawn`] gives the worker a loader that imports the page's ES module glue; gloo-worker
+//! 0.5's own `spawn(path)` expects a separate `--target no-modules` script.)
 //!
 //! # Rules
 //!

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use gloo_timers::callback::Timeout;
 use gloo_worker::{HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, MessageChannel, Url, WorkerGlobalScope};
 
@@ -22,51 +23,50 @@ use super::protocol::{Command, Update};
 
 /// Spawns the simulation worker from the page and calls `on_update` with each update.
 ///
-/// `script_url` is Trunk's `worker.js`, relative to the page (`"./worker.js"`: Trunk.toml's
-/// `public_url` is `"./"`); its wasm is beside it (`worker_bg.wasm`). Keep the returned bridge:
-/// dropping it ends the worker. Send commands with `bridge.send(Command::…)`.
-///
-/// The same as `SimWorker::spawner().callback(on_update).spawn(script_url)`, except for the
-/// loader it starts the worker with: gloo-worker 0.5's passes the wasm URL in the form
-/// wasm-bindgen 0.2.130 warns about on the console, and derives it by replacing the first
-/// `.js` anywhere in the URL (a host such as `docs.js.org` breaks it).
-pub fn spawn(script_url: &str, on_update: impl Fn(Update) + 'static) -> WorkerBridge<SimWorker> {
-    let location = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let script = Url::new_with_base(script_url, &location)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| script_url.to_string());
+/// The worker runs the page's own wasm module: one module for page and worker, so the scenario
+/// crate, serde_json and the engine's config are downloaded once. The loader imports the page's
+/// JS glue (Trunk's `app-<hash>.js`, found through its `import.meta.url`) and starts it with the
+/// wasm beside it (`app-<hash>_bg.wasm`); the binary's `main` sees no `window` there and
+/// [`register`]s the worker instead of mounting the page. Keep the returned bridge: dropping it
+/// ends the worker. Send commands with `bridge.send(Command::…)`.
+pub fn spawn(on_update: impl Fn(Update) + 'static) -> WorkerBridge<SimWorker> {
+    let script = IMPORT_META.with(ImportMeta::url);
     let wasm = match script.strip_suffix(".js") {
         Some(stem) => format!("{stem}_bg.wasm"),
         None => format!("{script}_bg.wasm"),
     };
-    // A classic worker, as Trunk builds it (`--target no-modules`): the script defines
-    // `wasm_bindgen`, whose `main` registers the worker. Rust's `{:?}` quoting is a valid JS
-    // string literal for a URL.
-    let loader = format!("importScripts({script:?});wasm_bindgen({{module_or_path: {wasm:?}}});");
+    // A classic worker (gloo-worker 0.5 starts one) may still `import()` an ES module. Rust's
+    // `{:?}` quoting is a valid JS string literal for a URL.
+    let loader = format!("import({script:?}).then(m => m.default({{module_or_path: {wasm:?}}}));");
     let parts = js_sys::Array::of1(&JsValue::from_str(&loader));
     let options = BlobPropertyBag::new();
     options.set_type("application/javascript");
+    // Blob URLs exist in every browser that runs wasm.
     let loader_url = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .and_then(|blob| Url::create_object_url_with_blob(&blob));
+        .and_then(|blob| Url::create_object_url_with_blob(&blob))
+        .expect("a Blob URL for the worker's loader");
     let mut spawner = SimWorker::spawner();
     spawner.callback(on_update);
-    match loader_url {
-        Ok(url) => spawner.spawn_with_loader(&url),
-        // No Blob URLs (never seen in a browser that runs wasm): gloo's own loader.
-        Err(_) => spawner.spawn(script_url),
-    }
+    spawner.spawn_with_loader(&loader_url)
 }
 
-/// Registers the worker in this (worker) global scope. The `worker` binary's `main`.
+#[wasm_bindgen]
+extern "C" {
+    /// `import.meta` of the JS glue this module was loaded by (wasm-bindgen's `--target web`).
+    type ImportMeta;
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+}
+
+/// Registers the worker in this (worker) global scope. The `app` binary's `main` in a worker.
 pub fn register() {
     std::panic::set_hook(Box::new(on_panic));
     SimWorker::registrar().register();
 }
 
-/// The simulation worker. Spawn it from the page with
-/// `SimWorker::spawner().callback(..).spawn("./worker.js")`.
+/// The simulation worker. Spawn it from the page with [`spawn`].
 pub struct SimWorker {
     driver: Driver,
     bridges: Vec<HandlerId>,

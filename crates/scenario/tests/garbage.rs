@@ -501,3 +501,11 @@ proptest! {
         let _ = decode(&text);
     }
 }
+
+proptest! {
+    /// The links' own CRC-32 is the standard one, so links made before it still open.
+    #[test]
+    fn link_checksum_is_the_standard_crc32(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+        prop_assert_eq!(mqlab_scenario::link::crc32(&bytes), crc32fast::hash(&bytes));
+    }
+}
