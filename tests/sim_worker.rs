@@ -749,3 +749,39 @@ fn every_message_survives_gloo_workers_codec() {
         );
     }
 }
+
+#[test]
+fn frames_list_the_messages_on_the_wires_only_at_speeds_a_dot_can_be_seen() {
+    // At top speed a message crosses its link within a display frame: no dots are sent.
+    let clock = FakeClock::new(0.25);
+    let (mut driver, mut page) = loaded(LOSSY_PRESET, &clock);
+    send(&mut driver, &mut page, &clock, Command::RunToEnd);
+    assert!(page.frames().any(|f| f.state == RunState::Running));
+    assert!(
+        page.frames()
+            .filter(|f| f.state == RunState::Running)
+            .all(|f| f.snapshot.on_wires.is_empty()),
+        "no dots while running at top speed"
+    );
+
+    // In slow motion they are, and each is on its wire at the frame's time.
+    let clock = FakeClock::new(0.25);
+    let (mut driver, mut page) = loaded(LOSSY_PRESET, &clock);
+    page.receive(driver.command(
+        Command::Play {
+            speed: Speed::Scaled(0.01),
+        },
+        &mut || clock.read(),
+    ));
+    run_ticks(&mut driver, &mut page, &clock, 400);
+    let with_dots: Vec<&Frame> = page
+        .frames()
+        .filter(|f| !f.snapshot.on_wires.is_empty())
+        .collect();
+    assert!(!with_dots.is_empty(), "dots in slow motion");
+    for frame in with_dots {
+        for t in &frame.snapshot.on_wires {
+            assert!(t.sent_us <= frame.now_us, "{t:?} at {}", frame.now_us);
+        }
+    }
+}

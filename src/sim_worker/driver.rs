@@ -27,6 +27,8 @@ pub const TICK_BUDGET_MS: f64 = 8.0;
 /// Engine calls (`run_until` of one slice) per tick at most, whatever the clock says: a frozen
 /// or coarse clock cannot make a tick run away.
 pub const SLICES_PER_TICK_MAX: u32 = 64;
+/// The fastest scaled speed at which frames list the messages on the wires (real time).
+pub const WIRES_SHOWN_SPEED_MAX: f64 = 1.0;
 /// Frames are sent at most this often while running (one per display frame at 60 Hz).
 pub const FRAME_INTERVAL_MS: f64 = 16.0;
 /// A playing run advances by at most this much wall time per tick, so a long stall of the
@@ -438,11 +440,22 @@ impl Driver {
             .collect();
         run.buckets_sent = buckets_from.max(closed.len());
         run.buckets_reset = false;
+        let mut snapshot = SnapshotView::from(&run.sim.snapshot());
+        // Faster than real time a message crosses a link within a display frame: its dot would
+        // never be seen, and a few hundred of them per frame cost the page's thread.
+        let dots_visible = match self.mode {
+            Mode::Playing(Speed::Scaled(x)) => x <= WIRES_SHOWN_SPEED_MAX,
+            Mode::Playing(Speed::Max) | Mode::Catching { .. } => false,
+            Mode::Stopped | Mode::Finished => true,
+        };
+        if !dots_visible {
+            snapshot.on_wires.clear();
+        }
         Update::Frame(Frame {
             now_us: run.sim.now_us(),
             state,
             target_us,
-            snapshot: SnapshotView::from(&run.sim.snapshot()),
+            snapshot,
             buckets_from: buckets_from as u32,
             new_buckets,
         })
