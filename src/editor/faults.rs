@@ -78,13 +78,7 @@ pub fn targets_for(s: &Scenario, kind: FaultKind) -> Vec<String> {
 
 /// The kind's name as the scenario format writes it (`"crash_node"`), for `data-kind` and selects.
 pub fn kind_name(kind: FaultKind) -> &'static str {
-    match kind {
-        FaultKind::CrashNode => "crash_node",
-        FaultKind::CrashConsumer => "crash_consumer",
-        FaultKind::PartitionLink => "partition_link",
-        FaultKind::LinkLoss => "link_loss",
-        FaultKind::SlowDisk => "slow_disk",
-    }
+    kind.name()
 }
 
 /// The kind named `name` in the scenario format.

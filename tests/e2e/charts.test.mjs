@@ -6,24 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { openBrowser, screenshot, serveDist } from './support.mjs';
+import {
+  labUnderTest, screenshot,
+} from './support.mjs';
 
 const CHARTS = ['throughput', 'backlog', 'latency', 'lost', 'anomalies'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await openBrowser(new URL(server.url).origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The built page served and Chromium open, for every test of this file. */
+const lab = labUnderTest();
 
 /** The canvas's pixels as a PNG data URL, and how many of them are not white or transparent. */
 async function canvasImage(page, chart) {
@@ -39,10 +31,10 @@ async function canvasImage(page, chart) {
 }
 
 test('after a run, the five charts are drawn; a legend click hides a series; CSV downloads', { timeout: 240_000 }, async () => {
-  const { page } = browser;
-  await page.goto(server.url);
+  const { page } = lab.browser;
+  await page.goto(lab.server.url);
   await page.evaluate(() => { localStorage.clear(); localStorage.setItem('mqlab.lang', 'en'); });
-  await page.goto(server.url);
+  await page.goto(lab.server.url);
   await page.getByTestId('run-state').waitFor();
   try {
     await page.getByTestId('preset').selectOption('09-loss-broker-crash-transient');

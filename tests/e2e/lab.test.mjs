@@ -6,28 +6,17 @@
 // Screenshots land in tests/artifacts/ (lab-*.png).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  cliPath, cliTotalsForLink, openBrowser, openFreshPage, runToEnd, screenshot, serveDist, totalsOnPage,
-  withScreenshot,
+  cliPath, cliTotalsForLink, labUnderTest, openFreshPage, runToEnd, screenshot, totalsOnPage, withScreenshot,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await openBrowser(new URL(server.url).origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The built page served and Chromium open, for every test of this file. */
+const lab = labUnderTest();
 
 /** A fresh page with nothing saved: no autosave, no language choice, English. */
-const freshPage = () => openFreshPage(browser, server);
+const freshPage = () => openFreshPage(lab.browser, lab.server);
 
 test('build a pipeline by clicking, edit it in the inspector, undo and redo, run it', { timeout: 240_000 }, async (t) => {
   const page = await freshPage();
@@ -94,7 +83,7 @@ test('build a pipeline by clicking, edit it in the inspector, undo and redo, run
       assert.deepEqual(totals, cliTotalsForLink(link), 'the same totals as mqlab run');
     }
   });
-  assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
+  assert.deepEqual(lab.browser.problems, [], 'the page logged errors or reached outside its origin');
 });
 
 test('durable queues and persistent messages take a crash loss to zero', { timeout: 240_000 }, async (t) => {
@@ -148,7 +137,7 @@ test('a broken link shows its error and keeps the autosave; reload restores the 
   assert.ok(saved && saved.includes('"q1"'), 'the edit was autosaved');
 
   // Reload without a link: the work comes back.
-  await page.goto(server.url);
+  await page.goto(lab.server.url);
   await page.getByTestId('component-q1').waitFor();
   await page.getByTestId('component-p1').waitFor();
 

@@ -6,10 +6,10 @@
 // Screenshots land in tests/artifacts/ (live-*.png).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  cliPath, cliReportForLink, openBrowser, openFreshPage, runToEnd, serveDist, totalsOnPage, withScreenshot,
+  cliPath, cliReportForLink, labUnderTest, openFreshPage, runToEnd, totalsOnPage, withScreenshot,
 } from './support.mjs';
 
 /** Loses messages when its broker crashes from 15 s to 17 s; buckets of 1 s, 30 s long. */
@@ -17,18 +17,8 @@ const CRASH_PRESET = '09-loss-broker-crash-transient';
 /** The speed picker's options: 2 is real time, 3 ten times faster. */
 const SPEED_REAL_TIME = '2';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await openBrowser(new URL(server.url).origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The built page served and Chromium open, for every test of this file. */
+const lab = labUnderTest();
 
 const state = (page) => page.getByTestId('run-state').getAttribute('data-state');
 const waitForState = (page, name) =>
@@ -44,7 +34,7 @@ async function clickTimeline(page, fraction) {
 }
 
 test('play, pause, step and scrub the timeline back and forth', { timeout: 240_000 }, async () => {
-  const page = await openFreshPage(browser, server);
+  const page = await openFreshPage(lab.browser, lab.server);
   await withScreenshot(page, 'live-scrub', async () => {
     await page.getByTestId('preset').selectOption(CRASH_PRESET);
     await page.getByTestId('speed').selectOption(SPEED_REAL_TIME);
@@ -89,11 +79,11 @@ test('play, pause, step and scrub the timeline back and forth', { timeout: 240_0
     const lostAtEnd = Number(await page.getByTestId('total-lost').textContent());
     assert.ok(lostAtEnd >= lostInCrash, `lost at the end ${lostAtEnd}, by 16 s ${lostInCrash}`);
   });
-  assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
+  assert.deepEqual(lab.browser.problems, [], 'the page logged errors or reached outside its origin');
 });
 
 test('a crash switched from the inspector mid-run goes into the link and replays exactly', { timeout: 240_000 }, async (t) => {
-  const page = await openFreshPage(browser, server);
+  const page = await openFreshPage(lab.browser, lab.server);
   await withScreenshot(page, 'live-crash', async () => {
     await page.getByTestId('preset').selectOption(CRASH_PRESET);
     // To 5 s, paused, by the timeline.
@@ -122,11 +112,11 @@ test('a crash switched from the inspector mid-run goes into the link and replays
       assert.deepEqual(totals, report.totals, 'the link replays the run the page made');
     }
   });
-  assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
+  assert.deepEqual(lab.browser.problems, [], 'the page logged errors or reached outside its origin');
 });
 
 test('a lost message can be traced to where and when it was lost', { timeout: 240_000 }, async () => {
-  const page = await openFreshPage(browser, server);
+  const page = await openFreshPage(lab.browser, lab.server);
   await withScreenshot(page, 'live-trace', async () => {
     await page.getByTestId('preset').selectOption(CRASH_PRESET);
     await runToEnd(page);
@@ -142,11 +132,11 @@ test('a lost message can be traced to where and when it was lost', { timeout: 24
     assert.ok((await page.getByTestId('trace-event').count()) >= 2, 'created, sent, … before the end');
     assert.match(await page.getByTestId('trace-path').getAttribute('data-path'), /broker/);
   });
-  assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
+  assert.deepEqual(lab.browser.problems, [], 'the page logged errors or reached outside its origin');
 });
 
 test('in slow motion, messages on the wires are dots; a click reads that message’s life', { timeout: 240_000 }, async () => {
-  const page = await openFreshPage(browser, server);
+  const page = await openFreshPage(lab.browser, lab.server);
   await withScreenshot(page, 'live-dots', async () => {
     await page.getByTestId('preset').selectOption('09-loss-no-confirms');
     await page.getByTestId('speed').selectOption('0');
@@ -162,11 +152,11 @@ test('in slow motion, messages on the wires are dots; a click reads that message
     assert.equal(await page.getByTestId('trace-title').getAttribute('data-message'), id, 'the life of the clicked message');
     assert.equal(await state(page), 'paused', 'reading a life does not move the run');
   });
-  assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
+  assert.deepEqual(lab.browser.problems, [], 'the page logged errors or reached outside its origin');
 });
 
 test('compare mode runs A and B on the same workload and shows both', { timeout: 240_000 }, async (t) => {
-  const page = await openFreshPage(browser, server);
+  const page = await openFreshPage(lab.browser, lab.server);
   await withScreenshot(page, 'live-compare', async () => {
     await page.getByTestId('preset').selectOption(CRASH_PRESET);
     await page.getByTestId('compare').click();
@@ -193,5 +183,5 @@ test('compare mode runs A and B on the same workload and shows both', { timeout:
     await page.getByTestId('compare-end').click();
     assert.equal(await page.getByTestId('compare-panel').count(), 0);
   });
-  assert.deepEqual(browser.problems, [], 'the page logged errors or reached outside its origin');
+  assert.deepEqual(lab.browser.problems, [], 'the page logged errors or reached outside its origin');
 });

@@ -5,24 +5,14 @@
 // Screenshots land in tests/artifacts/.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  TOTAL_NAMES, cliPresetNames, nativeReport, openBrowser, screenshot, serveDist,
+  TOTAL_NAMES, cliPresetNames, labUnderTest, nativeReport, screenshot,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await openBrowser(new URL(server.url).origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The built page served and Chromium open, for every test of this file. */
+const lab = labUnderTest();
 
 /** Clicks Run and waits until the run has finished; fails with the page's error if it failed. */
 async function runOnPage(page) {
@@ -60,9 +50,9 @@ async function assertPageShows(page, report) {
 const totalsLine = (report) => TOTAL_NAMES.map((n) => `${n}=${report.totals[n]}`).join(' ');
 
 test('the page runs the default preset and shows the same totals as mqlab run', { timeout: 180_000 }, async (t) => {
-  const { page, problems } = browser;
+  const { page, problems } = lab.browser;
   try {
-    await page.goto(server.url);
+    await page.goto(lab.server.url);
     const runState = page.getByTestId('run-state');
     await runState.waitFor();
     assert.equal(await runState.getAttribute('data-state'), 'idle');
@@ -93,7 +83,7 @@ test('the page runs the default preset and shows the same totals as mqlab run', 
 });
 
 test('a preset that loses messages shows the same losses, by cause, as mqlab run', { timeout: 180_000 }, async (t) => {
-  const { page, problems } = browser;
+  const { page, problems } = lab.browser;
   const names = cliPresetNames();
   if (!names) {
     t.skip('needs target/release/mqlab to find a preset with losses');
@@ -104,7 +94,7 @@ test('a preset that loses messages shows the same losses, by cause, as mqlab run
     .find(({ report }) => report.totals.lost > 0);
   assert.ok(lossy, 'some preset loses messages (the lessons on loss need one)');
   try {
-    await page.goto(server.url);
+    await page.goto(lab.server.url);
     await page.getByTestId('preset').selectOption(lossy.name);
     assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'idle');
     await runOnPage(page);

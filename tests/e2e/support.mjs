@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -231,4 +233,21 @@ export async function withScreenshot(page, name, body) {
     await screenshot(page, `${name}-failure`).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Serves `dist/` and opens Chromium for every test of the calling file: `lab.server` and
+ * `lab.browser` are set before the first test and closed after the last.
+ */
+export function labUnderTest() {
+  const lab = { server: null, browser: null };
+  before(async () => {
+    lab.server = await serveDist();
+    lab.browser = await openBrowser(new URL(lab.server.url).origin);
+  });
+  after(async () => {
+    await lab.browser?.close();
+    await lab.server?.close();
+  });
+  return lab;
 }

@@ -552,6 +552,19 @@ pub enum FaultKind {
     SlowDisk,
 }
 
+impl FaultKind {
+    /// The kind's name as the scenario format writes it (`"crash_node"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FaultKind::CrashNode => "crash_node",
+            FaultKind::CrashConsumer => "crash_consumer",
+            FaultKind::PartitionLink => "partition_link",
+            FaultKind::LinkLoss => "link_loss",
+            FaultKind::SlowDisk => "slow_disk",
+        }
+    }
+}
+
 /// A fault at a fixed time.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1260,7 +1260,7 @@ impl Validator {
                 p("probability"),
                 format!(
                     "only used by link_loss faults (this one is {})",
-                    fault_kind_word(kind)
+                    kind.name()
                 ),
             );
         }
@@ -1269,7 +1269,7 @@ impl Validator {
                 p("factor"),
                 format!(
                     "only used by slow_disk faults (this one is {})",
-                    fault_kind_word(kind)
+                    kind.name()
                 ),
             );
         }
@@ -1678,16 +1678,6 @@ fn exchange_kind_word(kind: ExchangeKind) -> &'static str {
         ExchangeKind::Fanout => "fanout",
         ExchangeKind::Topic => "topic",
         ExchangeKind::Headers => "headers",
-    }
-}
-
-fn fault_kind_word(kind: FaultKind) -> &'static str {
-    match kind {
-        FaultKind::CrashNode => "crash_node",
-        FaultKind::CrashConsumer => "crash_consumer",
-        FaultKind::PartitionLink => "partition_link",
-        FaultKind::LinkLoss => "link_loss",
-        FaultKind::SlowDisk => "slow_disk",
     }
 }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{value, FULL, MINIMAL};
+use common::{at_path, paths, value, FULL, MINIMAL};
 use mqlab_scenario::{parse, presets, Scenario};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -78,36 +78,6 @@ fn any_json() -> impl Strategy<Value = Value> {
             )
             .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
-    })
-}
-
-/// Every path (as keys and indices) to a value inside `value`.
-fn paths(value: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
-    out.push(prefix.clone());
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                prefix.push(json!(key));
-                paths(child, prefix, out);
-                prefix.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                prefix.push(json!(i));
-                paths(child, prefix, out);
-                prefix.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn at_path<'a>(value: &'a mut Value, path: &[Value]) -> &'a mut Value {
-    path.iter().fold(value, |v, step| match step {
-        Value::String(key) => &mut v[key.as_str()],
-        Value::Number(i) => &mut v[i.as_u64().unwrap_or(0) as usize],
-        _ => v,
     })
 }
 

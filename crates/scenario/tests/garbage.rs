@@ -5,7 +5,7 @@ mod common;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{value, FULL, MINIMAL};
+use common::{at_path, paths, value, FULL, MINIMAL};
 use mqlab_engine::config::{limits, Config, FaultAction, LinkRef, Placement};
 use mqlab_scenario::{decode, encode, parse, validate, LinkError, Scenario};
 use proptest::prelude::*;
@@ -411,36 +411,6 @@ fn any_json() -> impl Strategy<Value = Value> {
             prop::collection::btree_map("[a-z_]{1,12}", inner, 0..4)
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
-    })
-}
-
-/// Every path (as keys and indices) to a value inside `value`.
-fn paths(value: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
-    out.push(prefix.clone());
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                prefix.push(json!(key));
-                paths(child, prefix, out);
-                prefix.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                prefix.push(json!(i));
-                paths(child, prefix, out);
-                prefix.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn at_path<'a>(value: &'a mut Value, path: &[Value]) -> &'a mut Value {
-    path.iter().fold(value, |v, step| match step {
-        Value::String(key) => &mut v[key.as_str()],
-        Value::Number(i) => &mut v[i.as_u64().unwrap_or(0) as usize],
-        _ => v,
     })
 }
 

@@ -125,3 +125,34 @@ pub fn full_errors_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
     edit(&mut scenario);
     errors_of(&scenario.to_string())
 }
+
+/// Every path (as keys and indices) to a value inside `value`.
+pub fn paths(value: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+    out.push(prefix.clone());
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                prefix.push(serde_json::json!(key));
+                paths(child, prefix, out);
+                prefix.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                prefix.push(serde_json::json!(i));
+                paths(child, prefix, out);
+                prefix.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value at `path` (from [`paths`]) inside `value`.
+pub fn at_path<'a>(value: &'a mut Value, path: &[Value]) -> &'a mut Value {
+    path.iter().fold(value, |v, step| match step {
+        Value::String(key) => &mut v[key.as_str()],
+        Value::Number(i) => &mut v[i.as_u64().unwrap_or(0) as usize],
+        _ => v,
+    })
+}
