@@ -316,15 +316,18 @@ pub fn App() -> Html {
     };
     // The finished run's report, for the lists of notable messages; a pick asks for its life.
     let report_a = if state.phase == RunState::Finished { hub.model().run(RunId::A).report.clone() } else { None };
-    let on_trace = {
+    // A message picked in the lists is run A's (the lists are A's report); one clicked on the
+    // canvas belongs to the run the canvas shows.
+    let trace_in = |run: RunId, scenario: std::rc::Rc<Scenario>| {
         let dispatch = dispatch.clone();
         let hub = hub.clone();
-        let scenario = scenario.clone();
         Callback::from(move |message_id: u64| {
             dispatch.emit(Action::Trace(TraceState::Loading(message_id)));
-            hub.trace(&scenario, message_id);
+            hub.trace(run, &scenario, message_id);
         })
     };
+    let on_trace = trace_in(RunId::A, scenario_a.clone());
+    let on_trace_canvas = trace_in(editing, scenario.clone());
     let on_close_messages = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: ()| dispatch.emit(Action::SetMessagesOpen(false)))
@@ -440,7 +443,7 @@ pub fn App() -> Html {
                 <main class="stage">
                     <Canvas scenario={scenario.clone()} selection={state.selection.clone()}
                             connecting={state.connecting.clone()} view={state.view} lang={lang}
-                            invalid={invalid.clone()} dispatch={dispatch.clone()} fit={state.fit} hub={hub.clone()} live_run={editing} on_pick={on_trace.clone()} />
+                            invalid={invalid.clone()} dispatch={dispatch.clone()} fit={state.fit} hub={hub.clone()} live_run={editing} on_pick={on_trace_canvas} />
                     if state.compare.is_some() {
                         <div class={classes!("editing-badge", if editing == RunId::A { "run-a" } else { "run-b" })} data-testid="editing">
                             { tf(lang, Key::CompareEditing, &[if editing == RunId::A { "A" } else { "B" }]) }

@@ -367,6 +367,8 @@ translated {
     FaultEndNow => "↺ 结束：{0}", "↺ End: {0}";
     MessagesAfterRun => "运行结束后，这里会列出丢失、重复、乱序等消息。", "When the run has finished, its lost, duplicated, out-of-order and other notable messages are listed here.";
     MessageOnWire => "消息 #{0}：点击查看它的一生", "Message #{0}: click to read its whole life";
+    BalanceOk => "✓ 已生产 = 已处理 + 丢失 + 过期 + 进入死信 + 退回生产者 + 仍在途中", "✓ produced = processed + lost + expired + dead-lettered + rejected + in flight";
+    BalanceBad => "✗ 已生产 ≠ 各种结局之和", "✗ produced ≠ sum of endings";
     LiveDown => "已宕机", "down";
     LiveDisconnected => "连接已断开", "disconnected";
     LiveUnavailable => "不可用（无主节点）", "unavailable (no leader)";

@@ -241,7 +241,7 @@ fn totals(lang: Lang, run: &RunLive, wall_ms: f64) -> Html {
                 }
                 <span class={classes!("balance", if balanced { "ok" } else { "bad" })} data-testid="balance"
                       title={t(lang, Key::TotalsExplained)}>
-                    { if balanced { "✓ produced = processed + lost + expired + dead-lettered + rejected + in flight" } else { "✗ produced ≠ sum of endings" } }
+                    { if balanced { t(lang, Key::BalanceOk) } else { t(lang, Key::BalanceBad) } }
                 </span>
                 if finished {
                     <span class="muted small" data-testid="wall-ms">{ format!("{wall_ms:.0} ms") }</span>

@@ -231,10 +231,10 @@ impl Hub {
         }
     }
 
-    /// Asks run A's worker for the life of one message.
-    pub fn trace(&self, scenario: &Scenario, message_id: u64) {
-        self.ensure_loaded(RunId::A, scenario);
-        self.send(RunId::A, Command::Trace { message_id });
+    /// Asks `run`'s worker for the life of one message of `scenario`.
+    pub fn trace(&self, run: RunId, scenario: &Scenario, message_id: u64) {
+        self.ensure_loaded(run, scenario);
+        self.send(run, Command::Trace { message_id });
     }
 
     fn start_clock(&self) {

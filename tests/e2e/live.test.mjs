@@ -176,6 +176,14 @@ test('compare mode runs A and B on the same workload and shows both', { timeout:
     const legend = await page.getByTestId('chart-throughput').getAttribute('data-legend');
     assert.ok(legend.split(';').length >= 6, `the legend names runs A and B: ${legend}`);
 
+    // The lists are A's: tracing one of its lost messages while the canvas shows B leaves both
+    // runs as they were.
+    await page.locator('[data-testid^="message-"][data-cause]').first().click();
+    await page.getByTestId('trace-outcome').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('trace-outcome').getAttribute('data-outcome'), 'lost');
+    assert.equal(await state(page), 'finished', 'a trace does not disturb the runs');
+    assert.equal(await cell('compare-a-lost'), lostA);
+
     // Back to A: the canvas shows A's switches; leaving compare mode keeps A.
     await page.getByTestId('edit-a').click();
     await page.getByTestId('component-producer').click();
