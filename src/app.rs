@@ -49,14 +49,17 @@ fn initial_state() -> AppState {
             )
         }
     };
-    let (scenario, preset, problem) = if fragment.trim_start_matches('#').is_empty() {
+    let (scenario, compared, preset, problem) = if fragment.trim_start_matches('#').is_empty() {
         let (scenario, preset) = fallback();
-        (scenario, preset, None)
+        (scenario, None, preset, None)
     } else {
-        match mqlab_scenario::decode(&fragment) {
-            Ok(mut scenario) => {
+        match mqlab_scenario::decode_compare(&fragment) {
+            Ok((mut scenario, mut compared)) => {
                 editor::ensure_layout(&mut scenario);
-                (scenario, None, None)
+                if let Some(b) = compared.as_mut() {
+                    editor::ensure_layout(b);
+                }
+                (scenario, compared, None, None)
             }
             Err(error) => {
                 let (scenario, preset) = fallback();
@@ -66,11 +69,16 @@ fn initial_state() -> AppState {
                     t(lang, Key::ErrorWorkKept),
                     i18n::link_error(lang, &error)
                 );
-                (scenario, preset, Some(message))
+                (scenario, None, preset, Some(message))
             }
         }
     };
-    AppState::new(scenario, lang, preset, problem)
+    let state = AppState::new(scenario, lang, preset, problem);
+    // A compare link opens compare mode, the canvas on A.
+    match compared {
+        Some(b) => state.comparing(b),
+        None => state,
+    }
 }
 
 #[component]
@@ -129,13 +137,15 @@ pub fn App() -> Html {
         use_effect_with(state.compare.is_some(), move |compare| hub.set_compare(*compare));
     }
 
-    // The URL always holds the scenario (A in compare mode); every edit is saved in this browser.
-    // Revision 0 is the scenario as opened: it is written to the URL but never over the autosave.
+    // The URL always holds the scenario, and B too in compare mode; every edit of A is saved in
+    // this browser. Revision 0 is the scenario as opened: it is written to the URL but never over
+    // the autosave.
     {
         let link = link.clone();
         let scenario = state.scenario_a().clone();
+        let compared = state.scenario_b().cloned();
         use_effect_with(state.revision, move |revision| {
-            link.set(hooks::write_link(&scenario));
+            link.set(hooks::write_link(&scenario, compared.as_ref()));
             if *revision > 0 {
                 hooks::autosave(&scenario);
             }

@@ -154,5 +154,6 @@ pub fn link_error(lang: Lang, error: &LinkError) -> String {
         LinkError::TooLarge => t(lang, Key::LinkTooLarge).to_string(),
         LinkError::Tampered => t(lang, Key::LinkTampered).to_string(),
         LinkError::Scenario(errors) => format!("{}\n{errors}", t(lang, Key::LinkBadScenario)),
+        LinkError::InScenarioB(error) => format!("{} {}", t(lang, Key::LinkInScenarioB), link_error(lang, error)),
     }
 }

@@ -136,6 +136,12 @@ impl AppState {
         }
     }
 
+    /// Compare mode with `b` as scenario B (a compare link), the canvas on A.
+    pub fn comparing(mut self, b: Scenario) -> AppState {
+        self.compare = Some(Compare { doc_b: Document::new(b), editing: RunId::A });
+        self
+    }
+
     /// The scenario the canvas edits: A, or B in compare mode when B is picked.
     pub fn scenario(&self) -> &Scenario {
         self.doc().scenario()

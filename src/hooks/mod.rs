@@ -79,9 +79,13 @@ pub fn current_url() -> String {
     page_url()
 }
 
-/// Writes the scenario into the URL without a new history entry; returns the new URL.
-pub fn write_link(scenario: &Scenario) -> String {
-    replace_fragment(&mqlab_scenario::encode(scenario))
+/// Writes the scenario (and in compare mode scenario B) into the URL without a new history
+/// entry; returns the new URL.
+pub fn write_link(scenario: &Scenario, compared: Option<&Scenario>) -> String {
+    replace_fragment(&match compared {
+        Some(b) => mqlab_scenario::encode_compare(scenario, b),
+        None => mqlab_scenario::encode(scenario),
+    })
 }
 
 /// The autosaved scenario, if one is stored and still parses.

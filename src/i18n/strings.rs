@@ -369,6 +369,7 @@ translated {
     MessageOnWire => "消息 #{0}：点击查看它的一生", "Message #{0}: click to read its whole life";
     BalanceOk => "✓ 已生产 = 已处理 + 丢失 + 过期 + 进入死信 + 退回生产者 + 仍在途中", "✓ produced = processed + lost + expired + dead-lettered + rejected + in flight";
     BalanceBad => "✗ 已生产 ≠ 各种结局之和", "✗ produced ≠ sum of endings";
+    LinkInScenarioB => "链接里用来对比的场景 B（“~” 之后）有问题：", "In the compared scenario B (after the '~'):";
     LiveDown => "已宕机", "down";
     LiveDisconnected => "连接已断开", "disconnected";
     LiveUnavailable => "不可用（无主节点）", "unavailable (no leader)";

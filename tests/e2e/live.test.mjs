@@ -184,6 +184,23 @@ test('compare mode runs A and B on the same workload and shows both', { timeout:
     assert.equal(await state(page), 'finished', 'a trace does not disturb the runs');
     assert.equal(await cell('compare-a-lost'), lostA);
 
+    // The link holds A and B: opened elsewhere it is the same comparison, with the same results.
+    const link = await page.getByTestId('link').inputValue();
+    assert.match(link, /#v1\.[^~]+~v1\./, 'a compare link carries both scenarios');
+    const other = await page.context().newPage();
+    try {
+      await other.goto(link);
+      await other.getByTestId('compare-panel').waitFor();
+      assert.equal(await other.locator('[data-testid="compare-differences"] li').count(), 2);
+      await runToEnd(other);
+      await other.getByTestId('compare-table').waitFor();
+      const otherCell = async (id) => Number((await other.getByTestId(id).textContent()).trim());
+      assert.equal(await otherCell('compare-a-lost'), lostA, 'A replays from the link');
+      assert.equal(await otherCell('compare-b-lost'), lostB, 'B replays from the link');
+    } finally {
+      await other.close();
+    }
+
     // Back to A: the canvas shows A's switches; leaving compare mode keeps A.
     await page.getByTestId('edit-a').click();
     await page.getByTestId('component-producer').click();

@@ -75,15 +75,29 @@ pub fn link(out: &mut dyn Write, file: &str, base: Option<&str>) -> Result<(), F
     Ok(())
 }
 
-/// `mqlab decode`: the scenario in a link, as pretty JSON. A link that decodes to a scenario
-/// that does not validate still prints it (so it can be fixed), but fails with its errors.
-pub fn decode(out: &mut dyn Write, link: &str) -> Result<(), Failure> {
+/// `mqlab decode`: the scenario in a link, as pretty JSON (of a compare link, A; B with `b`).
+/// A link that decodes to a scenario that does not validate still prints it (so it can be
+/// fixed), but fails with its errors.
+pub fn decode(out: &mut dyn Write, link: &str, b: bool) -> Result<(), Failure> {
     let text = if link == "-" {
         Source::new("-").read_text()?
     } else {
         link.to_string()
     };
-    let scenario = mqlab_scenario::decode(&text).map_err(|error| match error {
+    let decoded = if b {
+        match mqlab_scenario::decode_compare(&text) {
+            Ok((_, Some(b))) => Ok(b),
+            Ok((_, None)) => {
+                return Err(Failure::Input(vec![
+                    "link: it holds one scenario, not a comparison: there is no scenario B".into(),
+                ]))
+            }
+            Err(error) => Err(error),
+        }
+    } else {
+        mqlab_scenario::decode(&text)
+    };
+    let scenario = decoded.map_err(|error| match error {
         LinkError::Scenario(errors) => Failure::Input(
             errors
                 .iter()

@@ -68,6 +68,9 @@ enum Command {
     Decode {
         /// `#v1.…` fragment, a URL ending in one, or `-` for standard input.
         fragment_or_url: String,
+        /// Of a compare link (`#v1.…~v1.…`), print scenario B instead of A.
+        #[arg(long)]
+        b: bool,
     },
     /// List the presets, one name a line.
     Presets,
@@ -99,7 +102,7 @@ fn main() -> ExitCode {
         Command::Run { file, seed, pretty } => commands::run(&mut out, &file, seed, pretty),
         Command::Validate { file } => commands::validate(&mut out, &file),
         Command::Link { file, base } => commands::link(&mut out, &file, base.as_deref()),
-        Command::Decode { fragment_or_url } => commands::decode(&mut out, &fragment_or_url),
+        Command::Decode { fragment_or_url, b } => commands::decode(&mut out, &fragment_or_url, b),
         Command::Presets => commands::presets(&mut out),
         Command::Preset { name } => commands::preset(&mut out, &name),
         Command::Trace {

@@ -268,6 +268,25 @@ fn link_then_decode_round_trips() {
 }
 
 #[test]
+fn decode_reads_a_or_b_of_a_compare_link() {
+    let a = mqlab_scenario::parse(MINIMAL).expect("MINIMAL parses");
+    let mut b = a.clone();
+    b.seed = 7;
+    let link = mqlab_scenario::encode_compare(&a, &b);
+    let read = |args: &[&str]| {
+        let out = mqlab(args);
+        assert_exit(&out, 0, "decode");
+        mqlab_scenario::parse(&stdout(&out)).expect("decode prints a scenario")
+    };
+    assert_eq!(read(&["decode", &link]), a);
+    assert_eq!(read(&["decode", "--b", &link]), b);
+    let single = mqlab_scenario::encode(&a);
+    let none = mqlab(&["decode", "--b", &single]);
+    assert_exit(&none, 2, "decode --b of a plain link");
+    assert!(stderr(&none).contains("no scenario B"), "{}", stderr(&none));
+}
+
+#[test]
 fn decode_refuses_broken_links_with_exit_2() {
     let file = temp_file("s.json", MINIMAL.as_bytes());
     let fragment = stdout(&mqlab(&["link", path_str(&file)]))

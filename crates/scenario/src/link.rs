@@ -47,6 +47,8 @@ pub enum LinkError {
     Tampered,
     /// The link is intact but the scenario in it is not valid.
     Scenario(Errors),
+    /// A compare link's scenario B (after [`COMPARE_SEPARATOR`]) has this problem.
+    InScenarioB(Box<LinkError>),
 }
 
 impl fmt::Display for LinkError {
@@ -90,6 +92,9 @@ impl fmt::Display for LinkError {
             LinkError::Scenario(errors) => {
                 write!(f, "the link holds a scenario this lab cannot use:\n{errors}")
             }
+            LinkError::InScenarioB(error) => {
+                write!(f, "in the compared scenario B (after the '~'): {error}")
+            }
         }
     }
 }
@@ -107,18 +112,57 @@ pub fn encode(scenario: &Scenario) -> String {
     )
 }
 
-/// The scenario in a link: a whole URL (what follows its `#`), or a bare fragment with or
-/// without its `#`. Surrounding whitespace is ignored.
-pub fn decode(fragment_or_url: &str) -> Result<Scenario, LinkError> {
-    let text = fragment_or_url.trim();
-    let fragment = match text.find('#') {
-        Some(hash) => &text[hash + 1..],
-        None => text,
-    };
+/// Between scenario A and scenario B in a compare link: `#v1.<A>~v1.<B>`. Not a character of
+/// base64url or of the `v1.<checksum>.` prefix, so it cannot occur inside either part.
+pub const COMPARE_SEPARATOR: char = '~';
+
+/// Compare mode as a URL fragment: scenario A's link, then B's after [`COMPARE_SEPARATOR`].
+pub fn encode_compare(a: &Scenario, b: &Scenario) -> String {
+    let b = encode(b);
+    format!("{}{COMPARE_SEPARATOR}{}", encode(a), b.trim_start_matches('#'))
+}
+
+/// Scenario A of a link, and scenario B if it is a compare link. The limits apply to the whole
+/// link; an error in B says so ([`LinkError::InScenarioB`]).
+pub fn decode_compare(fragment_or_url: &str) -> Result<(Scenario, Option<Scenario>), LinkError> {
+    let fragment = fragment_of(fragment_or_url);
     let chars = fragment.chars().count();
     if chars > LINK_CHARS_MAX {
         return Err(LinkError::TooLong { chars });
     }
+    match fragment.split_once(COMPARE_SEPARATOR) {
+        None => Ok((decode_one(fragment)?, None)),
+        Some((a, b)) => {
+            let a = decode_one(a)?;
+            let b = decode_one(b).map_err(|error| LinkError::InScenarioB(Box::new(error)))?;
+            Ok((a, Some(b)))
+        }
+    }
+}
+
+/// What follows the `#` of a URL, or the whole text if it has none; without surrounding spaces.
+fn fragment_of(fragment_or_url: &str) -> &str {
+    let text = fragment_or_url.trim();
+    match text.find('#') {
+        Some(hash) => &text[hash + 1..],
+        None => text,
+    }
+}
+
+/// The scenario in a link: a whole URL (what follows its `#`), or a bare fragment with or
+/// without its `#`. Surrounding whitespace is ignored. Of a compare link, scenario A.
+pub fn decode(fragment_or_url: &str) -> Result<Scenario, LinkError> {
+    let fragment = fragment_of(fragment_or_url);
+    let chars = fragment.chars().count();
+    if chars > LINK_CHARS_MAX {
+        return Err(LinkError::TooLong { chars });
+    }
+    let a = fragment.split(COMPARE_SEPARATOR).next().unwrap_or_default();
+    decode_one(a)
+}
+
+/// One scenario's part of a link, `v1.<checksum>.<data>`.
+fn decode_one(fragment: &str) -> Result<Scenario, LinkError> {
     if fragment.is_empty() {
         return Err(LinkError::Empty);
     }
