@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::editor::layout::STORE_KEY;
 use crate::editor::{self, ComponentKind, ComponentRef, Edit, Wire, WireKind};
 use crate::i18n::{t, Key, Lang};
+use crate::lab::fault_buttons::FaultButtons;
 use crate::lab::live_layer::{Layer, LiveLayer};
 use crate::charts::RunId;
 use crate::live::HubHandle;
@@ -158,6 +159,8 @@ fn component_at(x: f64, y: f64) -> Option<ComponentRef> {
 #[component]
 pub fn Canvas(props: &CanvasProps) -> Html {
     let gesture: Rc<RefCell<Option<Gesture>>> = use_mut_ref(|| None);
+    // The right-click menu: which component, where (pixels within the canvas).
+    let menu = use_state(|| None::<(ComponentRef, f64, f64)>);
     // The loose end of a wire being drawn, in world coordinates.
     let loose = use_state(|| None::<((f64, f64), (f64, f64))>);
     let svg_ref = use_node_ref();
@@ -398,13 +401,26 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 *gesture.borrow_mut() = Some(Gesture::Wire { from: component.clone(), start: client(&event), origin });
             })
         };
+        let on_menu = {
+            let menu = menu.clone();
+            let dispatch = dispatch.clone();
+            let component = component.clone();
+            let svg_ref = svg_ref.clone();
+            Callback::from(move |event: MouseEvent| {
+                event.prevent_default();
+                let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return };
+                let (left, top) = offset_of(&svg);
+                dispatch.emit(Action::Select(Selection::Component(component.clone())));
+                menu.set(Some((component.clone(), event.client_x() as f64 - left, event.client_y() as f64 - top)));
+            })
+        };
         let (left, top) = (x - BOX_W / 2.0, y - BOX_H / 2.0);
         html! {
             <g class={classes!("component", class, selected.then_some("selected"), source.then_some("source"), invalid.then_some("invalid"))}
                data-component="" data-id={component.id.clone()} data-kind={component.kind.list()}
                data-testid={format!("component-{}", component.id)}
                transform={format!("translate({left},{top})")}
-               onpointerdown={on_down}>
+               onpointerdown={on_down} oncontextmenu={on_menu}>
                 <rect class="box" width={BOX_W.to_string()} height={BOX_H.to_string()} rx="10" />
                 <rect class="stripe" width="6" height={BOX_H.to_string()} rx="3" />
                 <circle class="badge" cx="26" cy={(BOX_H / 2.0).to_string()} r="13" />
@@ -429,7 +445,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let empty = components.is_empty();
     html! {
         <div class={classes!("canvas-wrap", props.connecting.is_some().then_some("connecting"))}>
-            <svg ref={svg_ref} class="canvas" data-testid="canvas" xmlns="http://www.w3.org/2000/svg"
+            <svg ref={svg_ref.clone()} class="canvas" data-testid="canvas" xmlns="http://www.w3.org/2000/svg"
                  onpointerdown={on_down_background} onpointermove={on_move} onpointerup={on_up}
                  onwheel={on_wheel}>
                 <defs>
@@ -464,6 +480,34 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             if empty {
                 <p class="canvas-empty">{ t(props.lang, Key::CanvasHint) }</p>
             }
+            { context_menu(props, &menu) }
+        </div>
+    }
+}
+
+/// The right-click menu of a component: crash or restart it now. Shown while the component it
+/// was opened on stays selected (Escape or a click elsewhere closes it).
+fn context_menu(props: &CanvasProps, menu: &UseStateHandle<Option<(ComponentRef, f64, f64)>>) -> Html {
+    let Some((component, x, y)) = (**menu).clone() else { return html! {} };
+    if props.selection != Selection::Component(component.clone())
+        || editor::faults::fault_kinds_for(component.kind).is_empty()
+    {
+        return html! {};
+    }
+    let close = {
+        let menu = menu.clone();
+        Callback::from(move |_: MouseEvent| menu.set(None))
+    };
+    html! {
+        <div class="canvas-menu" data-testid="canvas-menu" role="menu"
+             style={format!("left: {x:.0}px; top: {y:.0}px")}
+             onpointerdown={Callback::from(|event: PointerEvent| event.stop_propagation())}>
+            <div class="canvas-menu-head">
+                <b>{ component.id.clone() }</b>
+                <button type="button" class="ghost small" onclick={close} aria-label={t(props.lang, Key::Dismiss)}>{ "×" }</button>
+            </div>
+            <FaultButtons lang={props.lang} hub={props.hub.clone()} scenario={props.scenario.clone()}
+                          component={component} dispatch={props.dispatch.clone()} />
         </div>
     }
 }

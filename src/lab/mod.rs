@@ -5,6 +5,7 @@
 pub mod canvas;
 pub mod charts_panel;
 pub mod compare_panel;
+pub mod fault_buttons;
 pub mod faults_panel;
 pub mod inspector;
 pub mod live_layer;

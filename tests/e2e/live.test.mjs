@@ -97,10 +97,13 @@ test('a crash switched from the inspector mid-run goes into the link and replays
     const fault = page.locator('[data-testid^="timeline-fault-"][data-kind="crash_consumer"]');
     assert.equal(await fault.getAttribute('data-target'), 'consumer', 'the crash is on the timeline');
 
-    // Restart it two seconds later.
+    // Restart it two seconds later, from the canvas's right-click menu.
     await clickTimeline(page, 7 / 30);
     await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="playhead"]').dataset.tS) - 7) < 0.2);
-    await page.getByTestId('fault-toggle-crash_consumer').click();
+    await page.getByTestId('component-consumer').click({ button: 'right' });
+    const menu = page.getByTestId('canvas-menu');
+    assert.equal(await menu.getByTestId('fault-toggle-crash_consumer').getAttribute('aria-pressed'), 'true', 'down now');
+    await menu.getByTestId('fault-toggle-crash_consumer').click();
     await page.getByTestId('down-consumer').waitFor({ state: 'detached' });
 
     await runToEnd(page);
