@@ -21,7 +21,7 @@ use crate::lab::runbar::{RunBar, SPEEDS, SPEED_DEFAULT};
 use crate::message_life::TraceState;
 use crate::lab::Palette;
 use crate::live::{Effect, HubEvent, HubHandle};
-use crate::sim_worker::RunState;
+use crate::sim_worker::{RunState, Speed};
 use crate::state::{Action, AppState, Selection};
 
 /// Opens a preset, laid out for the canvas.
@@ -174,17 +174,51 @@ pub fn App() -> Html {
             move || drop(timer)
         });
     }
+    // What the run shortcuts act on: the shortcut listener is made once, so it reads the
+    // scenarios and the speed as they are when a key is pressed.
+    let run_inputs = use_mut_ref(|| (Vec::<(RunId, Scenario)>::new(), SPEEDS[SPEED_DEFAULT]));
+    {
+        let mut scenarios = vec![(RunId::A, state.scenario_a().clone())];
+        if let Some(b) = state.scenario_b() {
+            scenarios.push((RunId::B, b.clone()));
+        }
+        *run_inputs.borrow_mut() = (scenarios, SPEEDS[*speed]);
+    }
     {
         let dispatch = dispatch.clone();
+        let hub = hub.clone();
+        let run_inputs = run_inputs.clone();
         hooks::use_shortcuts(Callback::from(move |shortcut: Shortcut| {
-            dispatch.emit(match shortcut {
+            let run = |act: &dyn Fn(&[(RunId, &Scenario)], Speed)| {
+                let (scenarios, speed) = &*run_inputs.borrow();
+                let list: Vec<(RunId, &Scenario)> = scenarios.iter().map(|(r, s)| (*r, s)).collect();
+                act(&list, *speed);
+            };
+            let action = match shortcut {
                 Shortcut::Undo => Action::Undo,
                 Shortcut::Redo => Action::Redo,
                 Shortcut::Delete => Action::DeleteSelected,
                 Shortcut::Escape => Action::Select(Selection::None),
                 Shortcut::ZoomIn => Action::Zoom(1.2),
                 Shortcut::ZoomOut => Action::Zoom(1.0 / 1.2),
-            })
+                Shortcut::PlayPause => {
+                    let phase = hub.model().phase();
+                    match phase {
+                        RunState::Running => hub.pause(),
+                        RunState::Finished => {}
+                        _ => run(&|list, speed| hub.play(list, speed)),
+                    }
+                    return;
+                }
+                Shortcut::Step => {
+                    let phase = hub.model().phase();
+                    if !matches!(phase, RunState::Running | RunState::Finished) {
+                        run(&|list, _| hub.step(list));
+                    }
+                    return;
+                }
+            };
+            dispatch.emit(action);
         }));
     }
 

@@ -139,6 +139,10 @@ pub enum Shortcut {
     Escape,
     ZoomIn,
     ZoomOut,
+    /// Space: run, or pause a running run.
+    PlayPause,
+    /// Period: one chart bucket further.
+    Step,
 }
 
 fn shortcut(event: &web_sys::KeyboardEvent) -> Option<Shortcut> {
@@ -159,8 +163,18 @@ fn shortcut(event: &web_sys::KeyboardEvent) -> Option<Shortcut> {
         "Escape" => Some(Shortcut::Escape),
         "+" | "=" if !command => Some(Shortcut::ZoomIn),
         "-" if !command => Some(Shortcut::ZoomOut),
+        // A focused button takes Space itself (it clicks it).
+        " " if !command && !on_button(event) => Some(Shortcut::PlayPause),
+        "." if !command => Some(Shortcut::Step),
         _ => None,
     }
+}
+
+fn on_button(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.closest("button, [role=slider]").ok().flatten().is_some())
 }
 
 /// Calls `on` for each shortcut pressed anywhere on the page, for as long as the component lives.

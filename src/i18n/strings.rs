@@ -85,7 +85,7 @@ translated {
     ZoomOut => "缩小", "Zoom out";
     ZoomFit => "适应窗口", "Fit to window";
     Shortcuts => "快捷键", "Keyboard shortcuts";
-    ShortcutsHelp => "Delete 删除 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · 方向键 微调 · +/− 缩放", "Delete removes · Ctrl+Z undoes · Ctrl+Shift+Z redoes · arrows nudge · +/− zoom";
+    ShortcutsHelp => "Delete 删除 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · 方向键 微调 · +/− 缩放 · 空格 运行/暂停 · . 单步", "Delete removes · Ctrl+Z undoes · Ctrl+Shift+Z redoes · arrows nudge · +/− zoom · Space runs/pauses · . steps";
     WirePublish => "发布到", "publishes to";
     WireBinding => "绑定", "binding";
     WireConsume => "消费", "consumes";

@@ -50,12 +50,21 @@ test('play, pause, step and scrub the timeline back and forth', { timeout: 240_0
     await page.waitForTimeout(400);
     assert.equal(await nowS(page), pausedAt, 'time stands still while paused');
 
+    // Space plays and pauses (the page has the focus, not a button).
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Space');
+    await waitForState(page, 'running');
+    await page.keyboard.press('Space');
+    await waitForState(page, 'paused');
+    const spaced = await nowS(page);
+    assert.ok(spaced >= pausedAt, 'Space ran it on');
+
     // One step: to the end of the current one-second bucket.
     await page.getByTestId('step').click();
-    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="playhead"]').dataset.tS) > t, pausedAt);
+    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="playhead"]').dataset.tS) > t, spaced);
     await waitForState(page, 'paused');
     const stepped = await nowS(page);
-    assert.equal(stepped, Math.floor(pausedAt) + 1, `a step ends at the next bucket: ${pausedAt} → ${stepped}`);
+    assert.equal(stepped, Math.floor(spaced) + 1, `a step ends at the next bucket: ${spaced} → ${stepped}`);
     assert.ok(Number(await page.getByTestId('total-produced').textContent()) > producedPaused);
 
     // Forward into the crash: the broker is drawn down, the queue unavailable.
