@@ -189,6 +189,11 @@ fn a_run_played_paused_and_scrubbed_back_ends_with_the_reports_series_and_totals
         view.total("lost").unwrap(),
         "the last frame agrees"
     );
+    assert_eq!(
+        run.snapshot.totals.by_name().to_vec(),
+        view.totals,
+        "the live totals are named and ordered as the report's, and end equal"
+    );
 
     let expected = RunSeries::from_report_json(&report).expect("report series");
     assert_same_series(model.charts.run(RunId::A).expect("run A"), &expected);

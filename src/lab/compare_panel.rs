@@ -28,12 +28,14 @@ fn totals_json(run: &RunLive) -> Value {
     if let Some(report) = &run.report {
         return (**report).clone();
     }
-    let t = &run.snapshot.totals;
-    json!({ "totals": {
-        "produced": t.produced, "processed": t.processed, "duplicates": t.duplicates,
-        "lost": t.lost, "expired": t.expired, "dead_lettered": t.dead_lettered,
-        "rejected": t.rejected, "in_flight": t.in_flight, "out_of_order": t.out_of_order,
-    }})
+    let totals: serde_json::Map<String, Value> = run
+        .snapshot
+        .totals
+        .by_name()
+        .iter()
+        .map(|(name, count)| (name.to_string(), json!(count)))
+        .collect();
+    json!({ "totals": totals })
 }
 
 /// A row's name as a person reads it: totals and causes in the page's language.
@@ -64,7 +66,16 @@ fn better_if_lower(name: &str) -> Option<bool> {
     if name.starts_with("processed") || name.starts_with("produced") {
         return Some(false);
     }
-    let worse = ["lost", "duplicates", "expired", "dead_lettered", "rejected", "out_of_order", "latency", "publish_latency"];
+    let worse = [
+        "lost",
+        "duplicates",
+        "expired",
+        "dead_lettered",
+        "rejected",
+        "out_of_order",
+        "latency",
+        "publish_latency",
+    ];
     worse.iter().any(|w| name.starts_with(w)).then_some(true)
 }
 

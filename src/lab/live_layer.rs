@@ -13,9 +13,11 @@ use yew::prelude::*;
 use crate::charts::RunId;
 use crate::editor::{self, ComponentKind, WireKind};
 use crate::i18n::{self, t, tf, Key, Lang};
-use crate::lab::canvas::{position, store_position, wire_class, wire_path, wire_point, BOX_H, BOX_W};
-use crate::sim_worker::protocol::{Carries, TransferView, WireClient};
+use crate::lab::canvas::{
+    position, store_position, wire_class, wire_path, wire_point, BOX_H, BOX_W,
+};
 use crate::live::{use_live, HubHandle, RunLive};
+use crate::sim_worker::protocol::{Carries, TransferView, WireClient};
 use crate::sim_worker::RunState;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -261,7 +263,11 @@ const DOTS_MAX: usize = 160;
 
 /// Where a transfer is drawn: the wire it travels (from, to, kind) and whether it goes against
 /// the wire's arrow (confirms and acks travel back).
-fn transfer_wire(s: &Scenario, loaded: &crate::sim_worker::Loaded, t: &TransferView) -> Option<((f64, f64), (f64, f64), bool)> {
+fn transfer_wire(
+    s: &Scenario,
+    loaded: &crate::sim_worker::Loaded,
+    t: &TransferView,
+) -> Option<((f64, f64), (f64, f64), bool)> {
     match t.client {
         WireClient::Producer(i) => {
             let id = loaded.producers.get(i as usize)?;
@@ -290,7 +296,13 @@ fn carries_class(carries: Carries) -> &'static str {
 
 /// Each message on a client's link as a dot where it is now, coloured by what it carries; one
 /// the link dropped as a red cross where it vanished. A click on a dot reads its life.
-fn messages_on_wires(s: &Scenario, run: &RunLive, loaded: &crate::sim_worker::Loaded, lang: Lang, on_pick: &Callback<u64>) -> Html {
+fn messages_on_wires(
+    s: &Scenario,
+    run: &RunLive,
+    loaded: &crate::sim_worker::Loaded,
+    lang: Lang,
+    on_pick: &Callback<u64>,
+) -> Html {
     let now = run.now_us;
     let transfers = &run.snapshot.on_wires;
     let first = transfers.len().saturating_sub(DOTS_MAX);

@@ -123,7 +123,8 @@ pub fn RunBar(props: &RunBarProps) -> Html {
         let scenarios = scenarios.clone();
         Callback::from(move |t_s: f64| {
             let owned = scenarios();
-            let list: Vec<(RunId, &Scenario)> = owned.iter().map(|(r, s)| (*r, s.as_ref())).collect();
+            let list: Vec<(RunId, &Scenario)> =
+                owned.iter().map(|(r, s)| (*r, s.as_ref())).collect();
             hub.seek(&list, (t_s.max(0.0) * 1e6).round() as u64);
         })
     };
@@ -178,19 +179,8 @@ fn shown_view(run: &RunLive) -> Option<ReportView> {
         return Some(view.clone());
     }
     run.state?;
-    let t = &run.snapshot.totals;
     Some(ReportView {
-        totals: vec![
-            ("produced", t.produced),
-            ("processed", t.processed),
-            ("duplicates", t.duplicates),
-            ("lost", t.lost),
-            ("expired", t.expired),
-            ("dead_lettered", t.dead_lettered),
-            ("rejected", t.rejected),
-            ("in_flight", t.in_flight),
-            ("out_of_order", t.out_of_order),
-        ],
+        totals: run.snapshot.totals.by_name().to_vec(),
         lost_by_cause: Vec::new(),
         latency_ms_p50: "–".to_string(),
         latency_ms_p99: "–".to_string(),

@@ -48,7 +48,8 @@ pub struct Hub {
     /// Wall time (ms since the page opened) when the run was started, and how long it took.
     started_ms: Cell<Option<f64>>,
     wall_ms: Cell<f64>,
-    myself: RefCell<Weak<Hub>>,
+    /// The hub itself, for the callbacks it hands out (workers, animation frames).
+    myself: Weak<Hub>,
 }
 
 /// A handle to the hub; equal when it is the same hub, so it can be a prop.
@@ -84,7 +85,7 @@ pub fn now_ms() -> f64 {
 
 impl HubHandle {
     pub fn new() -> HubHandle {
-        let hub = Rc::new(Hub {
+        let hub = Rc::new_cyclic(|myself| Hub {
             model: RefCell::new(LiveModel::new()),
             workers: RefCell::new([None, None]),
             subscribers: RefCell::new(Vec::new()),
@@ -94,9 +95,8 @@ impl HubHandle {
             phase: Cell::new(RunState::Idle),
             started_ms: Cell::new(None),
             wall_ms: Cell::new(0.0),
-            myself: RefCell::new(Weak::new()),
+            myself: myself.clone(),
         });
-        *hub.myself.borrow_mut() = Rc::downgrade(&hub);
         HubHandle(hub)
     }
 }
@@ -275,7 +275,7 @@ impl Hub {
         if self.workers.borrow()[index(run)].is_some() {
             return;
         }
-        let weak = self.myself.borrow().clone();
+        let weak = self.myself.clone();
         let bridge = sim_worker::spawn(move |update: Update| {
             if let Some(hub) = weak.upgrade() {
                 hub.on_update(run, update);
@@ -340,7 +340,7 @@ impl Hub {
         if self.paint_pending.replace(true) {
             return;
         }
-        let weak = self.myself.borrow().clone();
+        let weak = self.myself.clone();
         let paint = Closure::once_into_js(move || {
             if let Some(hub) = weak.upgrade() {
                 hub.paint_pending.set(false);

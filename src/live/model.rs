@@ -95,7 +95,8 @@ impl FlowRates {
         {
             self.samples.pop_front();
         }
-        let (Some((t0, first)), Some((t1, last))) = (self.samples.front(), self.samples.back()) else {
+        let (Some((t0, first)), Some((t1, last))) = (self.samples.front(), self.samples.back())
+        else {
             return;
         };
         if t1 <= t0 {
@@ -103,7 +104,10 @@ impl FlowRates {
         }
         let dt_s = (t1 - t0) as f64 / 1e6;
         let rate = |a: &[u64], b: &[u64]| -> Vec<f64> {
-            a.iter().zip(b).map(|(a, b)| b.saturating_sub(*a) as f64 / dt_s).collect()
+            a.iter()
+                .zip(b)
+                .map(|(a, b)| b.saturating_sub(*a) as f64 / dt_s)
+                .collect()
         };
         self.producer_sends_per_s = rate(&first.sends, &last.sends);
         self.queue_enqueued_per_s = rate(&first.enqueued, &last.enqueued);

@@ -225,6 +225,24 @@ pub struct TotalsView {
     pub out_of_order: u64,
 }
 
+impl TotalsView {
+    /// Each total with its name in the report's `totals`, in the page's order
+    /// (`report_view::TOTAL_NAMES`).
+    pub fn by_name(&self) -> [(&'static str, u64); 9] {
+        [
+            ("produced", self.produced),
+            ("processed", self.processed),
+            ("duplicates", self.duplicates),
+            ("lost", self.lost),
+            ("expired", self.expired),
+            ("dead_lettered", self.dead_lettered),
+            ("rejected", self.rejected),
+            ("in_flight", self.in_flight),
+            ("out_of_order", self.out_of_order),
+        ]
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProducerView {
     /// Made but not yet sent (waiting for the confirm window).
