@@ -5,6 +5,7 @@
 //! reorder them; positions on the canvas, the title and the description are not settings.
 
 use mqlab_scenario::Scenario;
+use mqlab_scenario::json::to_value;
 use serde_json::Value;
 
 /// One setting that differs: where, and its value in A and in B (`None`: not there).
@@ -23,9 +24,7 @@ const NOT_SETTINGS: [&str; 3] = ["layout", "name", "description"];
 
 /// Every setting that differs between `a` and `b`, in the scenario's own order.
 pub fn differences(a: &Scenario, b: &Scenario) -> Vec<Difference> {
-    let (Ok(a), Ok(b)) = (serde_json::to_value(a), serde_json::to_value(b)) else {
-        return Vec::new();
-    };
+    let (a, b) = (to_value(a), to_value(b));
     let mut out = Vec::new();
     if let (Value::Object(a), Value::Object(b)) = (&a, &b) {
         for (key, va) in a {

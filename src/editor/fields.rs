@@ -298,9 +298,9 @@ const IDEMPOTENCIES: &[Choice] = &[
 /// A field of a default value serialized (for tagged enums, whose fields are all written).
 macro_rules! default_in {
     ($value:expr, $key:literal) => {
-        serde_json::to_value($value)
-            .ok()
-            .and_then(|v| v.get($key).cloned())
+        mqlab_scenario::json::to_value(&$value)
+            .get($key)
+            .cloned()
             .unwrap_or(Value::Null)
     };
 }

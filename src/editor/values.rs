@@ -18,6 +18,7 @@
 //! emptied drops its dead-letter routing key, as disconnecting that wire does.
 
 use mqlab_scenario::{parse, validate, Scenario};
+use mqlab_scenario::json::to_value;
 use serde_json::{json, Map, Value};
 
 use super::components::{index_of, rename, NEW_PRODUCER_RATE_PER_S};
@@ -43,9 +44,7 @@ pub fn get_scenario_field(s: &Scenario, key: &str) -> Value {
     let Some(spec) = scenario_fields().iter().find(|spec| spec.key == key) else {
         return Value::Null;
     };
-    let Ok(json) = serde_json::to_value(s) else {
-        return Value::Null;
-    };
+    let json = to_value(s);
     lookup(&json, key)
         .cloned()
         .unwrap_or_else(|| (spec.default)(&json))
@@ -121,19 +120,18 @@ pub fn set_scenario_field(s: &mut Scenario, key: &str, value: Value) -> Result<(
 }
 
 fn scenario_json(s: &Scenario) -> Result<Value, EditError> {
-    serde_json::to_value(s).map_err(|error| EditError::Invalid(error.to_string()))
+    Ok(to_value(s))
 }
 
 fn component_json(s: &Scenario, component: &ComponentRef) -> Option<Value> {
     let index = index_of(s, component)?;
-    let json = match component.kind {
-        ComponentKind::Node => serde_json::to_value(&s.nodes[index]),
-        ComponentKind::Producer => serde_json::to_value(&s.producers[index]),
-        ComponentKind::Exchange => serde_json::to_value(&s.exchanges[index]),
-        ComponentKind::Queue => serde_json::to_value(&s.queues[index]),
-        ComponentKind::Consumer => serde_json::to_value(&s.consumers[index]),
-    };
-    json.ok()
+    Some(match component.kind {
+        ComponentKind::Node => to_value(&s.nodes[index]),
+        ComponentKind::Producer => to_value(&s.producers[index]),
+        ComponentKind::Exchange => to_value(&s.exchanges[index]),
+        ComponentKind::Queue => to_value(&s.queues[index]),
+        ComponentKind::Consumer => to_value(&s.consumers[index]),
+    })
 }
 
 /// Parses the edited scenario and, if `path` is given, refuses it when the validator finds a
@@ -269,8 +267,8 @@ fn write(object: &mut Map<String, Value>, key: &str, value: Value) -> Result<(),
 /// A nested object's default, as its type serializes it.
 fn parent_default(part: &str) -> Value {
     let value = match part {
-        "service" => serde_json::to_value(mqlab_scenario::Service::default()).ok(),
-        "placement" => serde_json::to_value(mqlab_scenario::Placement::default()).ok(),
+        "service" => Some(to_value(&mqlab_scenario::Service::default())),
+        "placement" => Some(to_value(&mqlab_scenario::Placement::default())),
         _ => None,
     };
     value.unwrap_or_else(|| json!({}))
@@ -352,8 +350,7 @@ fn switch_dist(object: &mut Map<String, Value>, before: &Value) {
     let old = before
         .get("service")
         .cloned()
-        .or_else(|| serde_json::to_value(mqlab_scenario::Service::default()).ok())
-        .unwrap_or(Value::Null);
+        .unwrap_or_else(|| to_value(&mqlab_scenario::Service::default()));
     let number = |key: &str| old.get(key).and_then(Value::as_f64);
     let old_dist = old
         .get("dist")

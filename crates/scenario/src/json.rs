@@ -275,6 +275,17 @@ pub fn to_json(scenario: &Scenario) -> String {
     serde_json::to_string_pretty(scenario).expect("a scenario always serializes")
 }
 
+/// Any schema value (a scenario, a producer, a default `Service`) as an untyped JSON value,
+/// made from its compact text: the page's wasm then carries the schema's `Serialize` code for
+/// serde_json's text serializer only, not also for its `Value` serializer. Its objects' keys are
+/// sorted (serde_json's `Value` keeps no order), as `serde_json::to_value` gives.
+pub fn to_value<T: serde::Serialize>(value: &T) -> Value {
+    // Serializing these types cannot fail: every map key is a string and no impl errors; and
+    // the text serde_json writes, it reads back.
+    let text = serde_json::to_string(value).expect("a schema value always serializes");
+    serde_json::from_str(&text).expect("serde_json reads back what it writes")
+}
+
 /// The scenario as compact JSON (one line), as it goes into a share link.
 pub fn to_json_compact(scenario: &Scenario) -> String {
     serde_json::to_string(scenario).expect("a scenario always serializes")

@@ -119,7 +119,11 @@ pub const COMPARE_SEPARATOR: char = '~';
 /// Compare mode as a URL fragment: scenario A's link, then B's after [`COMPARE_SEPARATOR`].
 pub fn encode_compare(a: &Scenario, b: &Scenario) -> String {
     let b = encode(b);
-    format!("{}{COMPARE_SEPARATOR}{}", encode(a), b.trim_start_matches('#'))
+    format!(
+        "{}{COMPARE_SEPARATOR}{}",
+        encode(a),
+        b.trim_start_matches('#')
+    )
 }
 
 /// Scenario A of a link, and scenario B if it is a compare link. The limits apply to the whole
@@ -259,7 +263,11 @@ pub fn crc32(bytes: &[u8]) -> u32 {
             let mut c = n as u32;
             let mut k = 0;
             while k < 8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
                 k += 1;
             }
             table[n] = c;

@@ -43,7 +43,11 @@ pub fn report_to_json(report: &Report) -> Value {
 /// The first few message ids of each kind of ending, to pick one and trace it.
 fn examples(report: &Report) -> Value {
     let e = &report.examples;
-    let lost: Vec<Value> = e.lost.iter().map(|(id, cause)| json!({"id": id, "cause": cause.name()})).collect();
+    let lost: Vec<Value> = e
+        .lost
+        .iter()
+        .map(|(id, cause)| json!({"id": id, "cause": cause.name()}))
+        .collect();
     json!({
         "lost": lost,
         "expired": e.expired,

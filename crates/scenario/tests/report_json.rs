@@ -5,9 +5,8 @@ mod common;
 use common::{FULL, MINIMAL};
 use expect_test::expect;
 use mqlab_engine::report::{
-    Examples,
-    Bucket, ConsumerStats, LatencySummary, LittlesLaw, LossCause, ProducerStats, QueueStats,
-    Report, StoreStats, Totals,
+    Bucket, ConsumerStats, Examples, LatencySummary, LittlesLaw, LossCause, ProducerStats,
+    QueueStats, Report, StoreStats, Totals,
 };
 use mqlab_scenario::{parse, report_to_json, report_to_string, run, trace};
 use serde_json::Value;

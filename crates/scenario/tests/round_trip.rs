@@ -418,8 +418,15 @@ fn a_compare_link_holds_a_and_b_and_a_plain_decode_reads_a() {
     assert!(link.starts_with("#v1."));
     assert_eq!(link.matches(mqlab_scenario::COMPARE_SEPARATOR).count(), 1);
     let url = format!("http://127.0.0.1:8080/{link}");
-    assert_eq!(mqlab_scenario::decode_compare(&url), Ok((a.clone(), Some(b))));
-    assert_eq!(mqlab_scenario::decode(&link), Ok(a.clone()), "a plain decode reads A");
+    assert_eq!(
+        mqlab_scenario::decode_compare(&url),
+        Ok((a.clone(), Some(b)))
+    );
+    assert_eq!(
+        mqlab_scenario::decode(&link),
+        Ok(a.clone()),
+        "a plain decode reads A"
+    );
     let single = mqlab_scenario::encode(&a);
     assert_eq!(mqlab_scenario::decode_compare(&single), Ok((a, None)));
 }
@@ -430,8 +437,26 @@ fn a_damaged_scenario_b_is_named_as_b() {
     let link = mqlab_scenario::encode_compare(&a, &a);
     let cut = &link[..link.len() - 20];
     let error = mqlab_scenario::decode_compare(cut).unwrap_err();
-    assert!(matches!(error, mqlab_scenario::LinkError::InScenarioB(_)), "{error:?}");
-    assert!(error.to_string().starts_with("in the compared scenario B"), "{error}");
+    assert!(
+        matches!(error, mqlab_scenario::LinkError::InScenarioB(_)),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().starts_with("in the compared scenario B"),
+        "{error}"
+    );
     // A is intact, so a plain decode still reads it.
     assert_eq!(mqlab_scenario::decode(cut), Ok(a));
+}
+
+#[test]
+fn to_value_through_text_equals_serde_jsons_to_value() {
+    for name in mqlab_scenario::presets::names() {
+        let scenario = mqlab_scenario::presets::get(name).unwrap();
+        assert_eq!(
+            mqlab_scenario::json::to_value(&scenario),
+            serde_json::to_value(&scenario).unwrap(),
+            "preset {name}"
+        );
+    }
 }
