@@ -6,14 +6,16 @@
 //! them use numbered placeholders (`{0}`, `{1}`) filled by [`tf`]; both languages of a string
 //! carry the same placeholders (a test checks it), since word order differs between them.
 //!
-//! What is not here: the scenario crate's parser and validator messages and the engine's trace
-//! lines, which those crates write in English.
+//! What is not here: the scenario crate's parser and validator messages, which that crate writes
+//! in English.
 
 mod strings;
 
 pub use strings::Key;
 
 use mqlab_scenario::LinkError;
+
+use crate::sim_worker::protocol::WhatView;
 
 /// A language of the page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -154,6 +156,58 @@ pub fn link_error(lang: Lang, error: &LinkError) -> String {
         LinkError::TooLarge => t(lang, Key::LinkTooLarge).to_string(),
         LinkError::Tampered => t(lang, Key::LinkTampered).to_string(),
         LinkError::Scenario(errors) => format!("{}\n{errors}", t(lang, Key::LinkBadScenario)),
-        LinkError::InScenarioB(error) => format!("{} {}", t(lang, Key::LinkInScenarioB), link_error(lang, error)),
+        LinkError::InScenarioB(error) => format!(
+            "{} {}",
+            t(lang, Key::LinkInScenarioB),
+            link_error(lang, error)
+        ),
     }
+}
+
+/// One step of a message's life (the engine's trace) as a sentence in `lang`; in English, the
+/// sentence `mqlab trace` prints.
+pub fn trace_what(lang: Lang, what: WhatView) -> String {
+    let key = match what {
+        WhatView::Produced { key, seq } => {
+            return tf(
+                lang,
+                Key::WhatProduced,
+                &[&key.to_string(), &seq.to_string()],
+            )
+        }
+        WhatView::Sent { attempt } => return tf(lang, Key::WhatSent, &[&attempt.to_string()]),
+        WhatView::OutboxFull => Key::WhatOutboxFull,
+        WhatView::DroppedOnProducerLink => Key::WhatDroppedOnProducerLink,
+        WhatView::Confirmed => Key::WhatConfirmed,
+        WhatView::NackedByBroker => Key::WhatNackedByBroker,
+        WhatView::ConfirmTimedOut => Key::WhatConfirmTimedOut,
+        WhatView::GaveUp => Key::WhatGaveUp,
+        WhatView::NodeDown => Key::WhatNodeDown,
+        WhatView::Unroutable => Key::WhatUnroutable,
+        WhatView::QueueUnavailable => Key::WhatQueueUnavailable,
+        WhatView::PushedOutDropHead => Key::WhatPushedOutDropHead,
+        WhatView::QueueFullRejectPublish => Key::WhatQueueFullRejectPublish,
+        WhatView::QueueFullRejectPublishDlx => Key::WhatQueueFullRejectPublishDlx,
+        WhatView::Expired => Key::WhatExpired,
+        WhatView::Stored => Key::WhatStored,
+        WhatView::Replicated => Key::WhatReplicated,
+        WhatView::WrittenToDisk => Key::WhatWrittenToDisk,
+        WhatView::DeadLettered => Key::WhatDeadLettered,
+        WhatView::LostInBrokerCrash => Key::WhatLostInBrokerCrash,
+        WhatView::Delivered { redelivery: false } => Key::WhatDelivered,
+        WhatView::Delivered { redelivery: true } => Key::WhatRedelivered,
+        WhatView::DroppedOnConsumerLink => Key::WhatDroppedOnConsumerLink,
+        WhatView::SkippedDuplicate => Key::WhatSkippedDuplicate,
+        WhatView::ProcessingStarted => Key::WhatProcessingStarted,
+        WhatView::ProcessingFailed => Key::WhatProcessingFailed,
+        WhatView::ProcessedFromDeadLetterQueue => Key::WhatProcessedFromDlq,
+        WhatView::Processed { first: true } => Key::WhatProcessed,
+        WhatView::Processed { first: false } => Key::WhatProcessedAgain,
+        WhatView::OutOfOrder => Key::WhatOutOfOrder,
+        WhatView::Acked => Key::WhatAcked,
+        WhatView::NackedRequeued => Key::WhatNackedRequeued,
+        WhatView::NackedWithoutRequeue => Key::WhatNackedWithoutRequeue,
+        WhatView::ConsumerCrashed => Key::WhatConsumerCrashed,
+    };
+    t(lang, key).to_string()
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use crate::i18n::Key;
-use crate::sim_worker::protocol::{loss_cause_names, TraceView};
+use crate::sim_worker::protocol::{loss_cause_names, TraceView, WhatView};
 
 /// A kind of notable ending the report lists examples of, in the order the panel shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -222,10 +222,8 @@ fn lost_by_cause(report: &Value) -> Result<Vec<(String, u64)>, String> {
     Ok(counts)
 }
 
-/// What one trace event was, read from the engine's sentence (`TraceEvent::what`). The engine's
-/// trace carries sentences only; each is written in one place of the engine and starts with
-/// fixed words, which this reads. `Other` is a sentence this version does not know; a test runs
-/// every preset's traces so that a new engine sentence shows up there instead of in the page.
+/// The kind of a step in a message's life, as the timeline draws it: several of the engine's
+/// steps ([`WhatView`]) look alike (every refusal, every drop on the way).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     /// The producer made it: `produced (key K, seq S)`.
@@ -265,11 +263,10 @@ pub enum Step {
     GaveUp,
     Expired,
     DeadLettered,
-    Other,
 }
 
 impl Step {
-    pub const ALL: [Step; 26] = [
+    pub const ALL: [Step; 25] = [
         Step::Created,
         Step::Sent,
         Step::Resent,
@@ -295,68 +292,46 @@ impl Step {
         Step::GaveUp,
         Step::Expired,
         Step::DeadLettered,
-        Step::Other,
     ];
 
-    /// The step of an engine sentence.
-    pub fn of_sentence(what: &str) -> Step {
-        let starts = |prefix: &str| what.starts_with(prefix);
-        if starts("produced") {
-            Step::Created
-        } else if let Some(rest) = what.strip_prefix("sent (attempt ") {
-            if rest.starts_with("1)") {
-                Step::Sent
-            } else {
-                Step::Resent
+    /// The kind of one of the engine's steps.
+    pub fn of(what: WhatView) -> Step {
+        match what {
+            WhatView::Produced { .. } => Step::Created,
+            WhatView::Sent { attempt: 0 | 1 } => Step::Sent,
+            WhatView::Sent { .. } => Step::Resent,
+            WhatView::OutboxFull
+            | WhatView::NodeDown
+            | WhatView::Unroutable
+            | WhatView::QueueUnavailable
+            | WhatView::QueueFullRejectPublish
+            | WhatView::QueueFullRejectPublishDlx => Step::Refused,
+            WhatView::Stored => Step::Queued,
+            WhatView::Replicated => Step::Replicated,
+            WhatView::WrittenToDisk => Step::Persisted,
+            WhatView::Delivered { redelivery: false } => Step::Delivered,
+            WhatView::Delivered { redelivery: true } => Step::Redelivered,
+            WhatView::DroppedOnProducerLink
+            | WhatView::DroppedOnConsumerLink
+            | WhatView::PushedOutDropHead
+            | WhatView::NackedWithoutRequeue => Step::Dropped,
+            WhatView::LostInBrokerCrash | WhatView::ConsumerCrashed => Step::Crashed,
+            WhatView::SkippedDuplicate => Step::Skipped,
+            WhatView::ProcessingStarted => Step::Processing,
+            WhatView::ProcessingFailed => Step::Failed,
+            WhatView::Processed { first: true } | WhatView::ProcessedFromDeadLetterQueue => {
+                Step::Processed
             }
-        } else if starts("refused") || starts("unroutable") {
-            Step::Refused
-        } else if what == "stored" {
-            Step::Queued
-        } else if what == "replicated" {
-            Step::Replicated
-        } else if starts("written to disk") {
-            Step::Persisted
-        } else if what == "delivered (redelivery)" {
-            Step::Redelivered
-        } else if what == "delivered" {
-            Step::Delivered
-        } else if starts("dropped") || starts("delivery dropped") || starts("pushed out") {
-            Step::Dropped
-        } else if starts("nacked without requeue") {
-            Step::Dropped
-        } else if starts("lost in a broker crash") || starts("consumer crashed") {
-            Step::Crashed
-        } else if starts("skipped") {
-            Step::Skipped
-        } else if what == "processing started" {
-            Step::Processing
-        } else if what == "processing failed" {
-            Step::Failed
-        } else if starts("processed again") {
-            Step::ProcessedAgain
-        } else if starts("processed") {
-            Step::Processed
-        } else if starts("out of order") {
-            Step::OutOfOrder
-        } else if what == "acked" {
-            Step::Acked
-        } else if starts("nacked: requeued") {
-            Step::Requeued
-        } else if what == "confirmed" {
-            Step::Confirmed
-        } else if starts("nacked by the broker") {
-            Step::Nacked
-        } else if starts("no confirm in time") {
-            Step::TimedOut
-        } else if starts("gave up") {
-            Step::GaveUp
-        } else if starts("expired") {
-            Step::Expired
-        } else if what == "dead-lettered" {
-            Step::DeadLettered
-        } else {
-            Step::Other
+            WhatView::Processed { first: false } => Step::ProcessedAgain,
+            WhatView::OutOfOrder => Step::OutOfOrder,
+            WhatView::Acked => Step::Acked,
+            WhatView::NackedRequeued => Step::Requeued,
+            WhatView::Confirmed => Step::Confirmed,
+            WhatView::NackedByBroker => Step::Nacked,
+            WhatView::ConfirmTimedOut => Step::TimedOut,
+            WhatView::GaveUp => Step::GaveUp,
+            WhatView::Expired => Step::Expired,
+            WhatView::DeadLettered => Step::DeadLettered,
         }
     }
 
@@ -388,11 +363,11 @@ impl Step {
             Step::GaveUp => "gave_up",
             Step::Expired => "expired",
             Step::DeadLettered => "dead_lettered",
-            Step::Other => "other",
         }
     }
 
-    /// Its label in the timeline (the engine's sentence itself stays in English beside it).
+    /// Its label in the timeline (the step's sentence, [`crate::i18n::trace_what`], goes beside
+    /// it).
     pub fn label(self) -> Key {
         match self {
             Step::Created => Key::StepCreated,
@@ -420,7 +395,6 @@ impl Step {
             Step::GaveUp => Key::StepGaveUp,
             Step::Expired => Key::StepExpired,
             Step::DeadLettered => Key::StepDeadLettered,
-            Step::Other => Key::StepOther,
         }
     }
 
@@ -473,8 +447,8 @@ pub struct LifeRow {
     pub since_birth_us: u64,
     /// The component's id in the scenario (or the engine's `store`).
     pub place: String,
-    /// The engine's sentence, as `mqlab trace` prints it.
-    pub what: String,
+    /// What happened: [`crate::i18n::trace_what`] words it.
+    pub what: WhatView,
     /// `since_previous_us` on a log scale against the largest gap of the life, in [0, 1]: the
     /// height of the row's gap bar. Logarithmic, because a life spans microseconds (a hop) to
     /// seconds (a crash, a retry back-off) and a linear bar would show only the longest wait.
@@ -515,19 +489,19 @@ impl LifeView {
         let birth_us = trace
             .events
             .iter()
-            .find(|e| Step::of_sentence(&e.what) == Step::Created)
+            .find(|e| Step::of(e.what) == Step::Created)
             .or(trace.events.first())
             .map_or(0, |e| e.t_us);
         let mut rows: Vec<LifeRow> = Vec::with_capacity(trace.events.len());
         let mut previous_us = None;
         for event in &trace.events {
             rows.push(LifeRow {
-                step: Step::of_sentence(&event.what),
+                step: Step::of(event.what),
                 t_us: event.t_us,
                 since_previous_us: previous_us.map_or(0, |p| event.t_us.saturating_sub(p)),
                 since_birth_us: event.t_us.saturating_sub(birth_us),
                 place: event.place.clone(),
-                what: event.what.clone(),
+                what: event.what,
                 gap_weight: 0.0,
             });
             previous_us = Some(event.t_us);

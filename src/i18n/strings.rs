@@ -596,7 +596,42 @@ translated {
     StepGaveUp => "放弃重试", "gave up";
     StepExpired => "过期（TTL）", "expired";
     StepDeadLettered => "进入死信", "dead-lettered";
-    StepOther => "其他", "other";
+    // The sentence beside each step: `mqlab_engine::trace::What`, worded as `mqlab trace`
+    // prints it in English (a test checks the English is the engine's own).
+    WhatProduced => "生产者产生了它（键 {0}，序号 {1}）", "produced (key {0}, seq {1})";
+    WhatOutboxFull => "被拒收：生产者的发送缓冲区已满", "refused: the producer's outbox is full";
+    WhatSent => "已发送（第 {0} 次尝试）", "sent (attempt {0})";
+    WhatDroppedOnProducerLink => "在生产者的网络链路上丢失", "dropped on the producer's link";
+    WhatConfirmed => "已收到 broker 的发布确认", "confirmed";
+    WhatNackedByBroker => "被 broker 否认（nack）", "nacked by the broker";
+    WhatConfirmTimedOut => "等待发布确认超时", "no confirm in time";
+    WhatGaveUp => "放弃：重试次数用尽", "gave up: out of retries";
+    WhatNodeDown => "被拒收：节点已宕机", "refused: node is down";
+    WhatUnroutable => "无法路由：没有匹配的绑定", "unroutable: no binding matched";
+    WhatQueueUnavailable => "被拒收：队列不可用", "refused: queue unavailable";
+    WhatPushedOutDropHead => "被挤出：队列已满（drop-head）", "pushed out: queue full (drop-head)";
+    WhatQueueFullRejectPublish => "被拒收：队列已满（reject-publish）", "refused: queue full (reject-publish)";
+    WhatQueueFullRejectPublishDlx => "被拒收：队列已满（reject-publish-dlx）", "refused: queue full (reject-publish-dlx)";
+    WhatExpired => "已过期（TTL）", "expired (TTL)";
+    WhatStored => "已存入队列", "stored";
+    WhatReplicated => "已复制到副本节点", "replicated";
+    WhatWrittenToDisk => "已写入磁盘（fsync）", "written to disk (fsync)";
+    WhatDeadLettered => "已转入死信交换机", "dead-lettered";
+    WhatLostInBrokerCrash => "随 broker 节点崩溃丢失", "lost in a broker crash";
+    WhatDelivered => "已投递给消费者", "delivered";
+    WhatRedelivered => "已重新投递给消费者", "delivered (redelivery)";
+    WhatDroppedOnConsumerLink => "投递在消费者的网络链路上丢失", "delivery dropped on the consumer's link";
+    WhatSkippedDuplicate => "已跳过：去重表里已有这个 ID", "skipped: id already in the dedupe store";
+    WhatProcessingStarted => "开始处理", "processing started";
+    WhatProcessingFailed => "处理失败", "processing failed";
+    WhatProcessedFromDlq => "已从死信队列处理", "processed from the dead-letter queue";
+    WhatProcessed => "已处理：效果写入下游存储", "processed: effect applied to the store";
+    WhatProcessedAgain => "再次处理（重复的效果）", "processed again";
+    WhatOutOfOrder => "乱序：同一个键的更晚消息先被处理了", "out of order: a later message of its key was processed first";
+    WhatAcked => "已消费确认（ack）", "acked";
+    WhatNackedRequeued => "否认（nack）：退回队列", "nacked: requeued";
+    WhatNackedWithoutRequeue => "否认（nack）且不退回队列", "nacked without requeue";
+    WhatConsumerCrashed => "消费者持有它时崩溃", "consumer crashed holding it";
 }
 same {
     UnitMs => "ms";

@@ -298,7 +298,7 @@ fn timeline(lang: Lang, life: &LifeView) -> Html {
                             <span class="life-place">{ row.place.clone() }</span>
                             <span class="life-what">
                                 <span class="life-step">{ t(lang, row.step.label()) }</span>
-                                <span class="life-sentence">{ row.what.clone() }</span>
+                                <span class="life-sentence">{ i18n::trace_what(lang, row.what) }</span>
                             </span>
                         </li>
                     }

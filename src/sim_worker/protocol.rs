@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use mqlab_engine::report::{Bucket, LossCause};
 use mqlab_engine::snapshot::Snapshot;
-use mqlab_engine::trace::Trace;
+use mqlab_engine::trace::{Trace, What};
 
 /// How fast a playing simulation advances.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -327,7 +327,84 @@ pub struct TraceEventView {
     pub t_us: u64,
     /// The component's id in the scenario.
     pub place: String,
-    pub what: String,
+    pub what: WhatView,
+}
+
+/// What happened at one step of a message's life: [`mqlab_engine::trace::What`] as plain data
+/// (see there for each step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WhatView {
+    Produced { key: u32, seq: u64 },
+    OutboxFull,
+    Sent { attempt: u32 },
+    DroppedOnProducerLink,
+    Confirmed,
+    NackedByBroker,
+    ConfirmTimedOut,
+    GaveUp,
+    NodeDown,
+    Unroutable,
+    QueueUnavailable,
+    PushedOutDropHead,
+    QueueFullRejectPublish,
+    QueueFullRejectPublishDlx,
+    Expired,
+    Stored,
+    Replicated,
+    WrittenToDisk,
+    DeadLettered,
+    LostInBrokerCrash,
+    Delivered { redelivery: bool },
+    DroppedOnConsumerLink,
+    SkippedDuplicate,
+    ProcessingStarted,
+    ProcessingFailed,
+    ProcessedFromDeadLetterQueue,
+    Processed { first: bool },
+    OutOfOrder,
+    Acked,
+    NackedRequeued,
+    NackedWithoutRequeue,
+    ConsumerCrashed,
+}
+
+impl From<What> for WhatView {
+    fn from(what: What) -> WhatView {
+        match what {
+            What::Produced { key, seq } => WhatView::Produced { key, seq },
+            What::OutboxFull => WhatView::OutboxFull,
+            What::Sent { attempt } => WhatView::Sent { attempt },
+            What::DroppedOnProducerLink => WhatView::DroppedOnProducerLink,
+            What::Confirmed => WhatView::Confirmed,
+            What::NackedByBroker => WhatView::NackedByBroker,
+            What::ConfirmTimedOut => WhatView::ConfirmTimedOut,
+            What::GaveUp => WhatView::GaveUp,
+            What::NodeDown => WhatView::NodeDown,
+            What::Unroutable => WhatView::Unroutable,
+            What::QueueUnavailable => WhatView::QueueUnavailable,
+            What::PushedOutDropHead => WhatView::PushedOutDropHead,
+            What::QueueFullRejectPublish => WhatView::QueueFullRejectPublish,
+            What::QueueFullRejectPublishDlx => WhatView::QueueFullRejectPublishDlx,
+            What::Expired => WhatView::Expired,
+            What::Stored => WhatView::Stored,
+            What::Replicated => WhatView::Replicated,
+            What::WrittenToDisk => WhatView::WrittenToDisk,
+            What::DeadLettered => WhatView::DeadLettered,
+            What::LostInBrokerCrash => WhatView::LostInBrokerCrash,
+            What::Delivered { redelivery } => WhatView::Delivered { redelivery },
+            What::DroppedOnConsumerLink => WhatView::DroppedOnConsumerLink,
+            What::SkippedDuplicate => WhatView::SkippedDuplicate,
+            What::ProcessingStarted => WhatView::ProcessingStarted,
+            What::ProcessingFailed => WhatView::ProcessingFailed,
+            What::ProcessedFromDeadLetterQueue => WhatView::ProcessedFromDeadLetterQueue,
+            What::Processed { first } => WhatView::Processed { first },
+            What::OutOfOrder => WhatView::OutOfOrder,
+            What::Acked => WhatView::Acked,
+            What::NackedRequeued => WhatView::NackedRequeued,
+            What::NackedWithoutRequeue => WhatView::NackedWithoutRequeue,
+            What::ConsumerCrashed => WhatView::ConsumerCrashed,
+        }
+    }
 }
 
 /// One validation error: where (`producers[0].rate_per_s`) and what.
@@ -463,7 +540,7 @@ impl From<&Trace> for TraceView {
                 .map(|e| TraceEventView {
                     t_us: e.t_us,
                     place: e.place.clone(),
-                    what: e.what.clone(),
+                    what: e.what.into(),
                 })
                 .collect(),
             outcome: t.outcome.map(|o| o.name().to_string()),

@@ -200,6 +200,7 @@ fn ms_3(t_us: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mqlab_engine::trace::What;
 
     #[test]
     fn times_print_as_milliseconds_with_three_decimals() {
@@ -210,17 +211,17 @@ mod tests {
 
     #[test]
     fn trace_lines_align_columns_and_end_with_the_outcome() {
-        let event = |t_us, place: &str, what: &str| TraceEvent {
+        let event = |t_us, place: &str, what: What| TraceEvent {
             t_us,
             place: place.into(),
-            what: what.into(),
+            what,
         };
         let trace = Trace {
             message_id: 3,
             found: true,
             events: vec![
-                event(0, "p1", "produced"),
-                event(12_345, "queue1", "stored"),
+                event(0, "p1", What::Produced { key: 0, seq: 0 }),
+                event(12_345, "queue1", What::Stored),
             ],
             outcome: None,
             outcome_us: None,
@@ -228,7 +229,7 @@ mod tests {
         assert_eq!(
             trace_lines(&trace),
             vec![
-                "   0.000 ms  p1      produced".to_string(),
+                "   0.000 ms  p1      produced (key 0, seq 0)".to_string(),
                 "  12.345 ms  queue1  stored".to_string(),
                 "outcome: in flight at the end of the run".to_string(),
             ]

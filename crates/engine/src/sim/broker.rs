@@ -10,6 +10,7 @@ use crate::report::LossCause;
 use crate::routing::{route, routing_key_for};
 use crate::slab::Key;
 use crate::time::TimeUs;
+use crate::trace::What;
 
 fn bit(node: NodeId) -> u16 {
     1 << node.0
@@ -30,7 +31,7 @@ impl Simulation {
         let node = self.config.producers[pi].node;
         let Some(id) = self.messages.get(msg).map(|m| m.id) else { return };
         if !self.nodes[node.0 as usize].up {
-            self.note(id, |c| c.nodes[node.0 as usize].name.clone(), || "refused: node is down".into());
+            self.note(id, |c| c.nodes[node.0 as usize].name.clone(), What::NodeDown);
             self.end_transfer(msg, Fate::Lost(LossCause::BrokerDown));
             return;
         }
@@ -55,7 +56,7 @@ impl Simulation {
         let persistent_msg = self.config.producers[pi].persistent;
         let ttl_us = self.config.producers[pi].ttl_us;
         if mask == 0 {
-            self.note(id, |c| c.nodes[node.0 as usize].name.clone(), || "unroutable: no binding matched".into());
+            self.note(id, |c| c.nodes[node.0 as usize].name.clone(), What::Unroutable);
             self.end_transfer(msg, Fate::Lost(LossCause::Unroutable));
             // RabbitMQ confirms an unroutable message that was not published as mandatory.
             if current {
@@ -117,7 +118,7 @@ impl Simulation {
         let Some(c) = self.copies.get(copy) else { return };
         let q = c.queue;
         match self.queues[q.0 as usize].leader {
-            None => self.refuse_copy(copy, Fate::Lost(LossCause::QueueUnavailable), "refused: queue unavailable"),
+            None => self.refuse_copy(copy, Fate::Lost(LossCause::QueueUnavailable), What::QueueUnavailable),
             Some(leader) if leader == from => self.enqueue(copy),
             Some(leader) => {
                 let at = self.now_us + self.config.inter_node_latency_us;
@@ -129,7 +130,7 @@ impl Simulation {
     pub(crate) fn on_copy_at_leader(&mut self, copy: Key, node: NodeId) {
         let Some(c) = self.copies.get(copy) else { return };
         if self.queues[c.queue.0 as usize].leader != Some(node) || !self.nodes[node.0 as usize].up {
-            self.refuse_copy(copy, Fate::Lost(LossCause::QueueUnavailable), "refused: queue unavailable");
+            self.refuse_copy(copy, Fate::Lost(LossCause::QueueUnavailable), What::QueueUnavailable);
             return;
         }
         let done = self.node_work_done_us(node);
@@ -147,10 +148,10 @@ impl Simulation {
     }
 
     /// The queue refused a copy: the producer gets a nack (under confirms), the copy ends.
-    fn refuse_copy(&mut self, copy: Key, fate: Fate, why: &'static str) {
+    fn refuse_copy(&mut self, copy: Key, fate: Fate, why: What) {
         let Some(c) = self.copies.get(copy) else { return };
         let (msg, attempt, q, id, dead_letter) = (c.msg, c.attempt, c.queue, c.msg_id, c.dead_letter);
-        self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), || why.into());
+        self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), why);
         if !dead_letter {
             self.answer_producer(msg, attempt, false);
         }
@@ -179,7 +180,7 @@ impl Simulation {
         let q = c.queue;
         let qi = q.0 as usize;
         let Some(leader) = self.queues[qi].leader else {
-            self.refuse_copy(copy, Fate::Lost(LossCause::QueueUnavailable), "refused: queue unavailable");
+            self.refuse_copy(copy, Fate::Lost(LossCause::QueueUnavailable), What::QueueUnavailable);
             return;
         };
         let qc = &self.config.queues[qi];
@@ -188,11 +189,11 @@ impl Simulation {
                 match qc.overflow {
                     Overflow::DropHead => {
                         if let Some(head) = self.queues[qi].ready.pop_front() {
-                            self.dead_letter_or_drop(head, Fate::Lost(LossCause::Overflow), "pushed out: queue full (drop-head)");
+                            self.dead_letter_or_drop(head, Fate::Lost(LossCause::Overflow), What::PushedOutDropHead);
                         }
                     }
                     Overflow::RejectPublish => {
-                        self.refuse_copy(copy, Fate::Lost(LossCause::Overflow), "refused: queue full (reject-publish)");
+                        self.refuse_copy(copy, Fate::Lost(LossCause::Overflow), What::QueueFullRejectPublish);
                         return;
                     }
                     Overflow::RejectPublishDlx => {
@@ -200,7 +201,7 @@ impl Simulation {
                         if !dead_letter {
                             self.answer_producer(msg, attempt, false);
                         }
-                        self.dead_letter_or_drop(copy, Fate::Lost(LossCause::Overflow), "refused: queue full (reject-publish-dlx)");
+                        self.dead_letter_or_drop(copy, Fate::Lost(LossCause::Overflow), What::QueueFullRejectPublishDlx);
                         return;
                     }
                 }
@@ -241,7 +242,7 @@ impl Simulation {
         queue.stats.enqueued += 1;
         let depth = queue.ready.len() as u64 + queue.unacked;
         queue.stats.depth_max = queue.stats.depth_max.max(depth);
-        self.note(id, |cfg| cfg.queues[qi].name.clone(), || "stored".into());
+        self.note(id, |cfg| cfg.queues[qi].name.clone(), What::Stored);
         if persistent {
             self.disk_write(leader, copy);
         }
@@ -302,7 +303,7 @@ impl Simulation {
         let Some(c) = self.copies.get_mut(copy) else { return };
         c.held_by |= bit(node);
         let (persistent, id) = (c.persistent, c.msg_id);
-        self.note(id, |cfg| cfg.nodes[node.0 as usize].name.clone(), || "replicated".into());
+        self.note(id, |cfg| cfg.nodes[node.0 as usize].name.clone(), What::Replicated);
         if persistent {
             self.disk_write(node, copy);
         } else {
@@ -352,7 +353,7 @@ impl Simulation {
             if let Some(c) = self.copies.get_mut(copy) {
                 c.on_disk |= bit(node);
                 let id = c.msg_id;
-                self.note(id, |cfg| cfg.nodes[ni].name.clone(), || "written to disk (fsync)".into());
+                self.note(id, |cfg| cfg.nodes[ni].name.clone(), What::WrittenToDisk);
                 self.replica_acks(copy, node);
             }
         }
@@ -372,11 +373,11 @@ impl Simulation {
     /// Sends a copy to its queue's dead-letter exchange, or drops it with `fate` if there is none
     /// or it routes nowhere. A dead-lettered message's outcome is counted now; the dead letters
     /// are new copies in the target queues, consumable like any message.
-    pub(crate) fn dead_letter_or_drop(&mut self, copy: Key, fate: Fate, why: &'static str) {
+    pub(crate) fn dead_letter_or_drop(&mut self, copy: Key, fate: Fate, why: What) {
         let Some(template) = self.copies.get(copy).cloned() else { return };
         let (q, id, producer, key) = (template.queue, template.msg_id, template.producer, template.key);
         let qi = q.0 as usize;
-        self.note(id, |cfg| cfg.queues[qi].name.clone(), || why.into());
+        self.note(id, |cfg| cfg.queues[qi].name.clone(), why);
         let Some(dlx) = self.config.queues[qi].dead_letter_exchange else {
             self.end_copy(copy, fate);
             return;
@@ -388,7 +389,7 @@ impl Simulation {
             self.end_copy(copy, fate);
             return;
         }
-        self.note(id, |cfg| cfg.exchanges[dlx.0 as usize].name.clone(), || "dead-lettered".into());
+        self.note(id, |cfg| cfg.exchanges[dlx.0 as usize].name.clone(), What::DeadLettered);
         self.end_copy(copy, Fate::DeadLettered);
         let leader = self.queues[qi].leader;
         let mut rest = mask;
@@ -445,7 +446,7 @@ impl Simulation {
                 break;
             }
             self.queues[qi].ready.pop_front();
-            self.dead_letter_or_drop(head, Fate::Expired, "expired (TTL)");
+            self.dead_letter_or_drop(head, Fate::Expired, What::Expired);
         }
     }
 
@@ -560,7 +561,7 @@ impl Simulation {
                 Some(c) if survives(c) => kept.push_back(copy),
                 Some(c) => {
                     let id = c.msg_id;
-                    self.note(id, |cfg| cfg.nodes[node.0 as usize].name.clone(), || "lost in a broker crash".into());
+                    self.note(id, |cfg| cfg.nodes[node.0 as usize].name.clone(), What::LostInBrokerCrash);
                     self.end_copy(copy, Fate::Lost(LossCause::BrokerCrash));
                 }
                 None => {}

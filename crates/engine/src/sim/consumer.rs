@@ -9,6 +9,7 @@ use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::TimeUs;
 use crate::wires::{Carries, Client, Transfer};
+use crate::trace::What;
 
 impl Simulation {
     /// Can the broker send this consumer another message now?
@@ -84,9 +85,7 @@ impl Simulation {
             state.stats.redelivered += 1;
         }
         self.metrics.bucket().delivered += 1;
-        self.note(id, |cfg| cfg.consumers[ci].name.clone(), || {
-            if redelivered { "delivered (redelivery)".into() } else { "delivered".into() }
-        });
+        self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::Delivered { redelivery: redelivered });
         let sent_us = self.now_us + hop_us;
         let arrives = self.consumers[ci].link.transfer(sent_us, Direction::ToClient);
         let carries = if redelivered { Carries::Redelivery } else { Carries::Delivery };
@@ -105,7 +104,7 @@ impl Simulation {
         let ci = c.0 as usize;
         let Some(cp) = self.copies.get(copy) else { return };
         let (q, id) = (cp.queue, cp.msg_id);
-        self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "delivery dropped on the consumer's link".into());
+        self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::DroppedOnConsumerLink);
         match self.config.consumers[ci].ack {
             AckMode::Manual => {
                 let state = &mut self.consumers[ci];
@@ -168,7 +167,7 @@ impl Simulation {
                 && self.messages.get(msg).is_some_and(|m| m.dedupe_marked & (1 << q.0) != 0)
             {
                 self.store.duplicates_absorbed += 1;
-                self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "skipped: id already in the dedupe store".into());
+                self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::SkippedDuplicate);
                 self.finish_processing(c, copy, true);
                 continue;
             }
@@ -179,7 +178,7 @@ impl Simulation {
             state.busy_time_us += service_us as u128;
             state.processing.push(copy);
             let process_epoch = state.process_epoch;
-            self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "processing started".into());
+            self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::ProcessingStarted);
             self.events.push(self.now_us + service_us, Event::ProcessDone { consumer: c, copy, process_epoch, ok: !fails });
         }
     }
@@ -211,7 +210,7 @@ impl Simulation {
         } else {
             self.consumers[ci].stats.failed += 1;
             if let Some(id) = self.copies.get(copy).map(|cp| cp.msg_id) {
-                self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "processing failed".into());
+                self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::ProcessingFailed);
             }
         }
         self.finish_processing(c, copy, ok);
@@ -271,7 +270,7 @@ impl Simulation {
             self.metrics.bucket().processed += 1;
             self.store.effects_applied += 1;
             self.store.dead_letters_applied += 1;
-            self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "processed from the dead-letter queue".into());
+            self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::ProcessedFromDeadLetterQueue);
             return;
         }
         let queue_bit = 1u64 << q.0;
@@ -296,14 +295,12 @@ impl Simulation {
                 self.store.duplicates_absorbed += 1;
             }
         }
-        self.note(id, |cfg| cfg.consumers[ci].name.clone(), || {
-            if first { "processed: effect applied to the store".into() } else { "processed again".into() }
-        });
+        self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::Processed { first });
         if first {
             let last = self.last_seq.entry((q, producer, key)).or_insert(0);
             if seq < *last {
                 self.metrics.out_of_order(id);
-                self.note(id, |_| "store".into(), || "out of order: a later message of its key was processed first".into());
+                self.note(id, |_| "store".into(), What::OutOfOrder);
             } else {
                 *last = seq;
             }
@@ -329,16 +326,16 @@ impl Simulation {
         self.queues[q.0 as usize].unacked -= 1;
         match ack {
             AckKind::Ack => {
-                self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), || "acked".into());
+                self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), What::Acked);
                 self.consumed(copy);
                 self.end_copy(copy, Fate::None);
             }
             AckKind::NackRequeue => {
-                self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), || "nacked: requeued".into());
+                self.note(id, |cfg| cfg.queues[q.0 as usize].name.clone(), What::NackedRequeued);
                 self.requeue_front(copy);
             }
             AckKind::NackDiscard => {
-                self.dead_letter_or_drop(copy, Fate::Lost(LossCause::Discarded), "nacked without requeue");
+                self.dead_letter_or_drop(copy, Fate::Lost(LossCause::Discarded), What::NackedWithoutRequeue);
             }
         }
         self.dispatch(q);
@@ -403,7 +400,7 @@ impl Simulation {
         for copy in held {
             if let Some(cp) = self.copies.get(copy) {
                 let (fate, id) = (cp.fate_if_dropped, cp.msg_id);
-                self.note(id, |cfg| cfg.consumers[ci].name.clone(), || "consumer crashed holding it".into());
+                self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::ConsumerCrashed);
                 self.end_copy(copy, fate);
             }
         }

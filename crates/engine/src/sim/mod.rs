@@ -26,7 +26,7 @@ use crate::routing::{producer_routes, QueueMask};
 use crate::slab::{Key, Slab};
 use crate::snapshot::{ConsumerView, NodeView, ProducerViewSnap, QueueView, Snapshot};
 use crate::time::{interval_us, TimeUs};
-use crate::trace::{TraceEvent, TraceRecorder};
+use crate::trace::{TraceEvent, TraceRecorder, What};
 
 /// Something that happens at a moment of virtual time.
 #[derive(Clone, Copy, Debug)]
@@ -439,11 +439,11 @@ impl Simulation {
 
     /// Records a step in the life of message `msg_id` when it is the one being traced.
     #[inline]
-    pub(crate) fn note(&mut self, msg_id: u64, place: impl FnOnce(&Config) -> String, what: impl FnOnce() -> String) {
+    pub(crate) fn note(&mut self, msg_id: u64, place: impl FnOnce(&Config) -> String, what: What) {
         if let Some(trace) = &mut self.trace {
             if trace.message_id == msg_id {
                 let place = place(&self.config);
-                trace.events.push(TraceEvent { t_us: self.now_us, place, what: what() });
+                trace.events.push(TraceEvent { t_us: self.now_us, place, what });
             }
         }
     }

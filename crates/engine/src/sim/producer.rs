@@ -9,6 +9,7 @@ use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::{TimeUs, US_PER_S};
 use crate::wires::{Carries, Client, Transfer};
+use crate::trace::What;
 
 /// The rate in force at `t_us` and when it next changes (a step or a burst edge).
 pub(crate) fn rate_at(profile: &RateProfile, t_us: TimeUs) -> (f64, Option<TimeUs>) {
@@ -93,9 +94,9 @@ impl Simulation {
             counted: false,
         });
         self.metrics.message_born(self.now_us);
-        self.note(id, |c| c.producers[pi].name.clone(), || format!("produced (key {key}, seq {seq})"));
+        self.note(id, |c| c.producers[pi].name.clone(), What::Produced { key, seq });
         if self.producers[pi].outbox.len() >= outbox_limit {
-            self.note(id, |c| c.producers[pi].name.clone(), || "refused: the producer's outbox is full".into());
+            self.note(id, |c| c.producers[pi].name.clone(), What::OutboxFull);
             self.give_up(p, msg);
         } else {
             self.producers[pi].outbox.push_back(msg);
@@ -146,7 +147,7 @@ impl Simulation {
         });
         match arrives {
             Some(at) => {
-                self.note(id, |c| c.producers[pi].name.clone(), || format!("sent (attempt {})", attempt + 1));
+                self.note(id, |c| c.producers[pi].name.clone(), What::Sent { attempt: u32::from(attempt) + 1 });
                 if at == now {
                     // A link without delay hands the publish over at once: no event needed.
                     self.on_publish_at_node(p, msg, attempt);
@@ -155,7 +156,7 @@ impl Simulation {
                 }
             }
             None => {
-                self.note(id, |c| c.producers[pi].name.clone(), || "dropped on the producer's link".into());
+                self.note(id, |c| c.producers[pi].name.clone(), What::DroppedOnProducerLink);
                 self.end_transfer(msg, Fate::Lost(LossCause::Network));
             }
         }
@@ -212,13 +213,13 @@ impl Simulation {
             self.producers[pi].stats.confirmed += 1;
             self.metrics.bucket().confirmed += 1;
             self.metrics.publish_latency.record(self.now_us - birth_us);
-            self.note(id, |c| c.producers[pi].name.clone(), || "confirmed".into());
+            self.note(id, |c| c.producers[pi].name.clone(), What::Confirmed);
             self.release_window(p, msg);
             self.settle_if_done(msg);
             self.pump(p);
         } else {
             self.producers[pi].stats.nacked += 1;
-            self.note(id, |c| c.producers[pi].name.clone(), || "nacked by the broker".into());
+            self.note(id, |c| c.producers[pi].name.clone(), What::NackedByBroker);
             self.retry_or_give_up(p, msg);
         }
     }
@@ -245,7 +246,7 @@ impl Simulation {
         }
         let id = m.id;
         self.producers[p.0 as usize].stats.timeouts += 1;
-        self.note(id, |c| c.producers[p.0 as usize].name.clone(), || "no confirm in time".into());
+        self.note(id, |c| c.producers[p.0 as usize].name.clone(), What::ConfirmTimedOut);
         self.retry_or_give_up(p, msg);
     }
 
@@ -259,7 +260,7 @@ impl Simulation {
             self.events.push(self.now_us + backoff_us, Event::Resend { producer: p, msg });
         } else {
             let id = m.id;
-            self.note(id, |c| c.producers[p.0 as usize].name.clone(), || "gave up: out of retries".into());
+            self.note(id, |c| c.producers[p.0 as usize].name.clone(), What::GaveUp);
             self.give_up(p, msg);
         }
     }
