@@ -1,8 +1,10 @@
-//! MQ Lab's web app: a thin Yew layer over the engine (DESIGN §5).
+//! MQ Lab's web app: a thin Yew layer over the engine (DESIGN §5): the canvas editor, the
+//! inspector, runs in a simulation worker with live charts, faults, message lives and compare
+//! mode, share links. `ARCHITECTURE.md` maps the modules.
 //!
-//! For now the page is small and honest: pick a preset, run it in the engine inside the browser,
-//! and read its report totals. The browser parts (`app`, `panic`) exist only on wasm32; the rest
-//! is plain Rust and is tested natively.
+//! The browser parts (`app`, `hooks`, `lab`, `panic`, `state`) exist only on wasm32; the rest
+//! (the editor's model, charts' data, i18n, the worker's protocol and driver, the live model) is
+//! plain Rust and is tested natively.
 
 pub mod charts;
 pub mod editor;

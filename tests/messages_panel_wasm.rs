@@ -199,6 +199,43 @@ async fn a_lost_message_is_listed_and_its_life_drawn() {
 }
 
 #[wasm_bindgen_test]
+async fn a_life_reads_in_chinese_and_in_english_as_mqlab_trace_prints_it() {
+    let report = Rc::new(report());
+    let lists = MessageLists::from_report_json(&report).unwrap();
+    let id = lists.group(Notable::Lost).unwrap().messages[0].id;
+    let scenario = mqlab_scenario::presets::get(PRESET).unwrap();
+    let engine_trace = mqlab_scenario::trace(&scenario, id, None).unwrap();
+    let traced = Rc::new(TraceView::from(&engine_trace));
+    let sentences = |root: &Element| -> Vec<String> {
+        all(root, "[data-testid=\"trace-event\"] .life-sentence")
+            .iter()
+            .map(|s| s.text_content().unwrap())
+            .collect()
+    };
+
+    let (root, _) = mount(Lang::En, report.clone(), TraceState::Ready(traced.clone())).await;
+    let english: Vec<String> = engine_trace
+        .events
+        .iter()
+        .map(|e| e.what.to_string())
+        .collect();
+    assert_eq!(sentences(&root), english);
+
+    let (root, _) = mount(Lang::Zh, report, TraceState::Ready(traced)).await;
+    let chinese = sentences(&root);
+    assert_eq!(chinese.len(), english.len());
+    for sentence in &chinese {
+        assert!(
+            sentence
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{chinese:?}"
+        );
+    }
+    assert!(chinese[0].contains("生产者"), "{chinese:?}");
+}
+
+#[wasm_bindgen_test]
 async fn loading_not_found_and_failed_say_so_in_chinese() {
     let report = Rc::new(report());
     let (root, _) = mount(Lang::Zh, report.clone(), TraceState::Loading(42)).await;
