@@ -433,7 +433,12 @@ pub fn App() -> Html {
                     <button type="button" class="icon" data-testid="zoom-out" onclick={zoom(1.0 / 1.2)} title={t(lang, Key::ZoomOut)}>{ "−" }</button>
                     <span class="zoom-level" data-testid="zoom">{ format!("{:.0}%", state.view.zoom * 100.0) }</span>
                     <button type="button" class="icon" data-testid="zoom-in" onclick={zoom(1.2)} title={t(lang, Key::ZoomIn)}>{ "+" }</button>
-                    <button type="button" class="icon" data-testid="zoom-fit" onclick={emit(|| Action::Fit)} title={t(lang, Key::ZoomFit)}>{ "⛶" }</button>
+                    <button type="button" class="icon" data-testid="zoom-fit" onclick={emit(|| Action::Fit)} title={t(lang, Key::ZoomFit)}>
+                        // Drawn, not a glyph: "⛶" is missing from common fonts.
+                        <svg class="icon-svg" viewBox="0 0 16 16" aria-hidden="true">
+                            <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" />
+                        </svg>
+                    </button>
                 </div>
                 <div class="tool-group compare">
                     if state.compare.is_some() {

@@ -425,8 +425,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <rect class="stripe" width="6" height={BOX_H.to_string()} rx="3" />
                 <circle class="badge" cx="26" cy={(BOX_H / 2.0).to_string()} r="13" />
                 <text class="glyph" x="26" y={(BOX_H / 2.0 + 4.5).to_string()}>{ glyph }</text>
-                <text class="name" x="46" y="24">{ component.id.clone() }</text>
-                <text class="sub" x="46" y="41">{ subline }</text>
+                <title>{ component.id.clone() }</title>
+                <text class="name" x="46" y="24" clip-path="url(#box-text)">{ component.id.clone() }</text>
+                <text class="sub" x="46" y="41" clip-path="url(#box-text)">{ subline }</text>
                 if invalid {
                     <text class="warn" x={(BOX_W - 14.0).to_string()} y="18">{ "!" }</text>
                 }
@@ -452,6 +453,12 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
                     </marker>
+                    // A box's name and second line stop short of its right edge (a long id is
+                    // cut there; its whole text is the tooltip). Each box is its own translated
+                    // group, so one clip in box coordinates serves them all.
+                    <clipPath id="box-text">
+                        <rect x="40" y="0" width={(BOX_W - 48.0).to_string()} height={BOX_H.to_string()} />
+                    </clipPath>
                     <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
                         <circle cx="1" cy="1" r="1" class="grid-dot" />
                     </pattern>
@@ -468,7 +475,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                             <rect class="stripe" width="6" height={BOX_H.to_string()} rx="3" />
                             <circle class="badge" cx="26" cy={(BOX_H / 2.0).to_string()} r="13" />
                             <text class="glyph" x="26" y={(BOX_H / 2.0 + 4.5).to_string()}>{ "S" }</text>
-                            <text class="name" x="46" y="24">{ t(props.lang, Key::KindStore) }</text>
+                            <title>{ t(props.lang, Key::KindStore) }</title>
+                            <text class="name" x="46" y="24" clip-path="url(#box-text)">{ t(props.lang, Key::KindStore) }</text>
                             <text class="sub" x="46" y="41">{ "DB" }</text>
                         </g>
                     }
@@ -500,7 +508,8 @@ fn context_menu(props: &CanvasProps, menu: &UseStateHandle<Option<(ComponentRef,
     };
     html! {
         <div class="canvas-menu" data-testid="canvas-menu" role="menu"
-             style={format!("left: {x:.0}px; top: {y:.0}px")}
+             // Where the click was, but kept inside the stage (the menu is at most 280 px wide).
+             style={format!("left: max(0px, min({x:.0}px, calc(100% - 284px))); top: max(0px, min({y:.0}px, calc(100% - 170px)))")}
              onpointerdown={Callback::from(|event: PointerEvent| event.stop_propagation())}>
             <div class="canvas-menu-head">
                 <b>{ component.id.clone() }</b>

@@ -111,6 +111,11 @@ test('a crash switched from the inspector mid-run goes into the link and replays
     await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="playhead"]').dataset.tS) - 7) < 0.2);
     await page.getByTestId('component-consumer').click({ button: 'right' });
     const menu = page.getByTestId('canvas-menu');
+    // Opened near the stage's right edge, it still fits inside it (and the column does not scroll).
+    const menuBox = await menu.boundingBox();
+    const stageBox = await page.locator('main.stage').boundingBox();
+    assert.ok(menuBox.x >= stageBox.x - 1 && menuBox.x + menuBox.width <= stageBox.x + stageBox.width + 1,
+      `the menu (${menuBox.x}+${menuBox.width}) stays inside the stage (${stageBox.x}+${stageBox.width})`);
     assert.equal(await menu.getByTestId('fault-toggle-crash_consumer').getAttribute('aria-pressed'), 'true', 'down now');
     await menu.getByTestId('fault-toggle-crash_consumer').click();
     await page.getByTestId('down-consumer').waitFor({ state: 'detached' });

@@ -56,6 +56,13 @@ test('the page runs the default preset and shows the same totals as mqlab run', 
     const runState = page.getByTestId('run-state');
     await runState.waitFor();
     assert.equal(await runState.getAttribute('data-state'), 'idle');
+    // The canvas fills the stage between the palette and the inspector (once it was a
+    // default-sized 150 px strip: a CSS rule had taken its absolute position away).
+    const stage = await page.locator('main.stage').boundingBox();
+    const canvas = await page.locator('svg.canvas').boundingBox();
+    assert.ok(stage.height >= 300, `the stage is ${stage.height} px tall`);
+    assert.ok(canvas.height >= stage.height - 2 && canvas.width >= stage.width - 2,
+      `the canvas (${canvas.width}×${canvas.height}) fills the stage (${stage.width}×${stage.height})`);
 
     // The default preset is the first in the scenario crate's list, as `mqlab presets` prints it.
     const preset = await page.getByTestId('preset').inputValue();
