@@ -4,8 +4,8 @@
 use mqlab_scenario::{Fault, FaultKind, RandomFault};
 use mqlab_web::editor::faults::new_fault;
 use mqlab_web::editor::timeline_geometry::{
-    fraction_of, lanes, percent, seconds_text, seek_for_key, tick_step_s, ticks, time_at, Bar,
-    TICKS_MAX,
+    fraction_of, lanes, now_label_left, percent, seconds_text, seek_for_key, tick_label_under_now,
+    tick_step_s, ticks, time_at, Bar, TICKS_MAX,
 };
 
 #[test]
@@ -146,4 +146,22 @@ fn read_outs_are_to_the_millisecond_without_trailing_zeros() {
     assert_eq!(seconds_text(59.9996), "60");
     assert_eq!(seconds_text(-0.0001), "0");
     assert_eq!(seconds_text(0.0), "0");
+}
+
+#[test]
+fn the_now_label_hides_only_the_tick_labels_under_it() {
+    // Early on the label is right of the playhead; near the end, left of it.
+    assert!(!now_label_left(0.0));
+    assert!(now_label_left(1.0));
+    // At 0 s the label covers the "0" tick and little beyond it.
+    assert!(tick_label_under_now(0.0, 0.0));
+    assert!(tick_label_under_now(0.05, 0.0));
+    assert!(!tick_label_under_now(0.1, 0.0));
+    // At the end it covers the last tick and the stretch left of it.
+    assert!(tick_label_under_now(1.0, 1.0));
+    assert!(tick_label_under_now(0.95, 1.0));
+    assert!(!tick_label_under_now(0.9, 1.0));
+    // Midway, ticks well away on either side keep their labels.
+    assert!(!tick_label_under_now(0.4, 0.5));
+    assert!(!tick_label_under_now(0.6, 0.5));
 }

@@ -81,6 +81,26 @@ pub fn ticks(horizon_s: f64, ticks_max: usize) -> Vec<Tick> {
         .collect()
 }
 
+/// Where the playhead's "now" label goes: right of the line, or left of it near the end.
+pub fn now_label_left(now: f64) -> bool {
+    now > 0.85
+}
+
+/// About how much of the strip the "now" label covers (on a strip of 1 000 px, 60 px).
+pub const NOW_LABEL_FRACTION: f64 = 0.06;
+
+/// Whether the tick label at `tick` would sit under the "now" label of the playhead at `now`
+/// (both fractions of the strip): that tick's label is left out while it would.
+pub fn tick_label_under_now(tick: f64, now: f64) -> bool {
+    // A tick's label is centred on it; about 0.015 of the strip reaches the other side.
+    let (from, to) = if now_label_left(now) {
+        (now - NOW_LABEL_FRACTION, now + 0.015)
+    } else {
+        (now - 0.015, now + NOW_LABEL_FRACTION)
+    };
+    (from..=to).contains(&tick)
+}
+
 /// Seconds for a read-out: to the millisecond, without trailing zeros (`12.5`, `3`, `0.125`).
 pub fn seconds_text(t_s: f64) -> String {
     let ms = (t_s * 1_000.0).round() / 1_000.0;

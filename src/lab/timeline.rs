@@ -14,7 +14,8 @@ use yew::prelude::*;
 
 use crate::editor::faults::{end_s, kind_label, kind_name};
 use crate::editor::timeline_geometry::{
-    fraction_of, lanes, percent, seconds_text, seek_for_key, ticks, time_at, TICKS_MAX,
+    fraction_of, lanes, now_label_left, percent, seconds_text, seek_for_key, tick_label_under_now,
+    ticks, time_at, TICKS_MAX,
 };
 use crate::i18n::{t, tf, Key, Lang};
 
@@ -143,6 +144,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let tick_marks = ticks(horizon_s, TICKS_MAX).into_iter().map(|tick| {
         let x = fraction_of(tick.at_s, horizon_s);
         // The first and last labels stay inside the strip.
+        // The playhead's label covers the tick label under it.
+        let label = (!tick_label_under_now(x, now)).then_some(tick.label);
         let anchor = if x < 0.02 {
             "start"
         } else if x > 0.98 {
@@ -153,7 +156,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         html! {
             <g class="timeline-tick">
                 <line x1={percent(x)} x2={percent(x)} y1={(AXIS_H - 4.0).to_string()} y2="100%" />
-                <text x={percent(x)} y={(AXIS_H - 6.0).to_string()} text-anchor={anchor}>{ tick.label }</text>
+                <text x={percent(x)} y={(AXIS_H - 6.0).to_string()} text-anchor={anchor}>{ label }</text>
             </g>
         }
     });
@@ -239,8 +242,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
 
     let now_label = tf(lang, Key::TimelineNow, &[&seconds_text(props.now_s)]);
-    let now_anchor = if now > 0.85 { "end" } else { "start" };
-    let now_dx = if now > 0.85 { "-4" } else { "4" };
+    let now_anchor = if now_label_left(now) { "end" } else { "start" };
+    let now_dx = if now_label_left(now) { "-4" } else { "4" };
     html! {
         <div class="timeline" data-testid="timeline" tabindex="0" role="slider"
              aria-label={t(lang, Key::Timeline)} aria-valuemin="0" aria-valuemax={horizon_s.to_string()}
