@@ -453,6 +453,7 @@ translated {
 
     // ── Totals and outcomes ─────────────────────────────────────────────────────────────────
     TotalsTitle => "总计", "Totals";
+    TotalsOfA => "以上是 A 的总计；B 的见对比面板", "Totals of run A; B's are in the compare panel";
     TotalProduced => "已生产", "produced";
     TotalProcessed => "已处理", "processed";
     TotalDuplicates => "重复", "duplicates";

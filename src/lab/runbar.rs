@@ -167,7 +167,7 @@ pub fn RunBar(props: &RunBarProps) -> Html {
                     { format!("{} {}", t(lang, Key::Seed), props.scenario.seed) }
                 </span>
             </div>
-            { totals(lang, a, hub.wall_ms()) }
+            { totals(lang, a, hub.wall_ms(), props.scenario_b.is_some()) }
         </footer>
     }
 }
@@ -187,8 +187,9 @@ fn shown_view(run: &RunLive) -> Option<ReportView> {
     })
 }
 
-/// The totals of run A, with losses by cause and latency at the end.
-fn totals(lang: Lang, run: &RunLive, wall_ms: f64) -> Html {
+/// The totals of run A, with losses by cause and latency at the end. In compare mode they say
+/// they are A's (B's are in the compare panel).
+fn totals(lang: Lang, run: &RunLive, wall_ms: f64, compare: bool) -> Html {
     let Some(view) = shown_view(run) else {
         return html! { <section class="totals empty" aria-label={t(lang, Key::TotalsTitle)}><p class="muted">{ t(lang, Key::TotalsTitle) }{ " · —" }</p></section> };
     };
@@ -218,6 +219,9 @@ fn totals(lang: Lang, run: &RunLive, wall_ms: f64) -> Html {
                 </div>
             </div>
             <div class="totals-foot">
+                if compare {
+                    <span class="totals-run run-a" data-testid="totals-run">{ t(lang, Key::TotalsOfA) }</span>
+                }
                 if !view.lost_by_cause.is_empty() {
                     <span class="causes">
                         { t(lang, Key::TotalLost) }{ ": " }

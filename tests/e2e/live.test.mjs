@@ -190,6 +190,9 @@ test('compare mode runs A and B on the same workload and shows both', { timeout:
     t.diagnostic(`lost: A ${lostA}, B ${lostB}`);
     assert.ok(lostA > 0 && lostB === 0, 'durable and persistent B loses nothing');
     assert.equal(await cell('compare-a-produced'), await cell('compare-b-produced'), 'the identical workload');
+    // The run bar's totals are A's, and say so.
+    await page.getByTestId('totals-run').waitFor();
+    assert.equal(await cell('total-lost'), lostA, "the run bar shows A's totals");
     const legend = await page.getByTestId('chart-throughput').getAttribute('data-legend');
     assert.ok(legend.split(';').length >= 6, `the legend names runs A and B: ${legend}`);
 
