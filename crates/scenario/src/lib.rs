@@ -15,7 +15,7 @@ pub mod report_json;
 pub mod schema;
 pub mod validate;
 
-pub use error::{Errors, ScenarioError};
+pub use error::{Errors, IdKind, Problem, ScenarioError};
 pub use json::{parse, to_json, to_json_compact};
 pub use link::{decode, decode_compare, encode, encode_compare, LinkError, COMPARE_SEPARATOR};
 pub use report_json::{report_to_json, report_to_string};

@@ -14,7 +14,7 @@ use mqlab_engine::config::{
 };
 use mqlab_engine::time::{TimeUs, US_PER_MS, US_PER_S};
 
-use crate::error::{Errors, ScenarioError};
+use crate::error::{Errors, IdKind as Kind, Problem, ScenarioError};
 use crate::limits::*;
 use crate::schema::{
     Ack, Binding, Confirm, Consumer, Exchange, ExchangeKind, Fault, FaultKind, HeadersMatch,
@@ -27,28 +27,6 @@ pub fn validate(scenario: &Scenario) -> Result<Config, Errors> {
     let mut validator = Validator::default();
     let config = validator.scenario(scenario);
     validator.finish(config)
-}
-
-/// The kinds of component that have ids; ids are unique across all of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Node,
-    Producer,
-    Exchange,
-    Queue,
-    Consumer,
-}
-
-impl Kind {
-    fn word(self) -> &'static str {
-        match self {
-            Kind::Node => "node",
-            Kind::Producer => "producer",
-            Kind::Exchange => "exchange",
-            Kind::Queue => "queue",
-            Kind::Consumer => "consumer",
-        }
-    }
 }
 
 /// Where an id was declared.
@@ -99,8 +77,17 @@ struct Validator {
 
 impl Validator {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(ScenarioError::new(path, message));
+    }
+
+    /// An error the page can word in the learner's language.
+    fn problem(&mut self, path: impl Into<String>, problem: Problem) {
+        self.push(ScenarioError::of(path, problem));
+    }
+
+    fn push(&mut self, error: ScenarioError) {
         if self.errors.len() < ERRORS_MAX {
-            self.errors.push(ScenarioError::new(path, message));
+            self.errors.push(error);
         } else {
             self.errors_dropped += 1;
         }
@@ -131,7 +118,7 @@ impl Validator {
             );
         }
         if s.name.trim().is_empty() {
-            self.error("name", "must not be empty");
+            self.problem("name", Problem::MustNotBeEmpty);
         }
         self.text_length("name", &s.name, NAME_CHARS_MAX);
         if let Some(description) = &s.description {
@@ -274,7 +261,13 @@ impl Validator {
         let mut fits = true;
         for (path, len, max) in sizes {
             if len > max {
-                self.error(path, format!("has {len} entries; the limit is {max}"));
+                self.problem(
+                    path,
+                    Problem::TooManyEntries {
+                        entries: len,
+                        limit: max,
+                    },
+                );
                 fits = false;
             }
         }
@@ -317,9 +310,12 @@ impl Validator {
                 }
                 if let Some(first) = self.ids.get(id) {
                     let first_path = first.path.clone();
-                    self.error(
+                    self.problem(
                         format!("{path}.id"),
-                        format!("\"{id}\" is already the id of {first_path}; ids must be unique"),
+                        Problem::IdTaken {
+                            id: id.to_string(),
+                            first_path,
+                        },
                     );
                     continue;
                 }
@@ -331,24 +327,26 @@ impl Validator {
 
     fn id_format(&mut self, path: &str, id: &str) -> bool {
         if id.is_empty() {
-            self.error(path, "an id must not be empty");
+            self.problem(path, Problem::IdEmpty);
             return false;
         }
         let chars = id.chars().count();
         if chars > ID_CHARS_MAX {
-            self.error(
+            self.problem(
                 path,
-                format!("is {chars} characters long; the limit is {ID_CHARS_MAX}"),
+                Problem::TooManyChars {
+                    chars,
+                    limit: ID_CHARS_MAX,
+                },
             );
             return false;
         }
         if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            self.error(
+            self.problem(
                 path,
-                format!(
-                    "\"{}\" contains a space or control character",
-                    id.escape_debug()
-                ),
+                Problem::IdHasSpace {
+                    id: id.escape_debug().to_string(),
+                },
             );
             return false;
         }
@@ -360,23 +358,14 @@ impl Validator {
         match self.ids.get(id) {
             Some(declared) if declared.kind == kind => Some(declared.index),
             Some(declared) => {
-                let other = with_article(declared.kind.word());
-                self.error(
-                    path,
-                    format!(
-                        "no {} with id \"{}\" (\"{}\" is {other})",
-                        kind.word(),
-                        id.escape_debug(),
-                        id.escape_debug()
-                    ),
-                );
+                let other = declared.kind;
+                let id = id.escape_debug().to_string();
+                self.problem(path, Problem::IdOfOtherKind { kind, id, other });
                 None
             }
             None => {
-                self.error(
-                    path,
-                    format!("no {} with id \"{}\"", kind.word(), id.escape_debug()),
-                );
+                let id = id.escape_debug().to_string();
+                self.problem(path, Problem::NoSuchId { kind, id });
                 None
             }
         }
@@ -387,10 +376,7 @@ impl Validator {
         match id {
             Some(id) => self.resolve(path, id, Kind::Node).map(node_id),
             None if s.nodes.is_empty() => {
-                self.error(
-                    path,
-                    "the scenario has no nodes; add a broker node to \"nodes\"",
-                );
+                self.problem(path, Problem::NoNodes);
                 None
             }
             None => Some(NodeId(0)),
@@ -402,23 +388,13 @@ impl Validator {
             Some((Kind::Producer, index)) => Some(LinkRef::Producer(ProducerId(index as u16))),
             Some((Kind::Consumer, index)) => Some(LinkRef::Consumer(ConsumerId(index as u16))),
             Some((other, _)) => {
-                self.error(
-                    path,
-                    format!(
-                        "no producer or consumer with id \"{}\" (\"{}\" is {}; a link belongs \
-                         to a producer or a consumer)",
-                        id.escape_debug(),
-                        id.escape_debug(),
-                        with_article(other.word())
-                    ),
-                );
+                let id = id.escape_debug().to_string();
+                self.problem(path, Problem::ClientOfOtherKind { id, other });
                 None
             }
             None => {
-                self.error(
-                    path,
-                    format!("no producer or consumer with id \"{}\"", id.escape_debug()),
-                );
+                let id = id.escape_debug().to_string();
+                self.problem(path, Problem::NoSuchClient { id });
                 None
             }
         }
@@ -1485,16 +1461,13 @@ impl Validator {
     /// A finite number, not negative: the common ground of every measured quantity.
     fn non_negative(&mut self, path: &str, value: f64) -> Option<f64> {
         if value.is_nan() {
-            self.error(path, "NaN is not a number");
+            self.problem(path, Problem::NotANumber);
             None
         } else if value.is_infinite() {
-            self.error(path, format!("{} is not a finite number", num(value)));
+            self.problem(path, Problem::NotFinite { value: num(value) });
             None
         } else if value < 0.0 {
-            self.error(
-                path,
-                format!("{} is negative; it must be 0 or more", num(value)),
-            );
+            self.problem(path, Problem::Negative { value: num(value) });
             None
         } else {
             Some(value)
@@ -1504,10 +1477,8 @@ impl Validator {
     fn number_in(&mut self, path: &str, value: f64, max: f64) -> Option<f64> {
         let value = self.non_negative(path, value)?;
         if value > max {
-            self.error(
-                path,
-                format!("{} is above the limit of {}", num(value), num(max)),
-            );
+            let (value, limit) = (num(value), num(max));
+            self.problem(path, Problem::AboveLimit { value, limit });
             return None;
         }
         Some(value)
@@ -1516,7 +1487,7 @@ impl Validator {
     fn positive_number(&mut self, path: &str, value: f64, max: f64) -> Option<f64> {
         let value = self.number_in(path, value, max)?;
         if value == 0.0 {
-            self.error(path, "must be above 0");
+            self.problem(path, Problem::MustBeAboveZero);
             return None;
         }
         Some(value)
@@ -1528,17 +1499,11 @@ impl Validator {
 
     fn probability(&mut self, path: &str, value: f64) -> Option<f64> {
         if value.is_nan() {
-            self.error(path, "NaN is not a number");
+            self.problem(path, Problem::NotANumber);
             return None;
         }
         if !(0.0..=1.0).contains(&value) {
-            self.error(
-                path,
-                format!(
-                    "{} is not a probability; it must be between 0 and 1",
-                    num(value)
-                ),
-            );
+            self.problem(path, Problem::NotAProbability { value: num(value) });
             return None;
         }
         Some(value)
@@ -1556,26 +1521,16 @@ impl Validator {
         let value = self.non_negative(path, value)?;
         let max = max_us as f64 / unit.us();
         if value > max {
-            self.error(
-                path,
-                format!(
-                    "{} is above the limit of {}{}",
-                    num(value),
-                    num(max),
-                    readable_duration(max_us)
-                ),
-            );
+            let limit = format!("{}{}", num(max), readable_duration(max_us));
+            self.problem(path, Problem::AboveLimit { value: num(value), limit });
             return None;
         }
         let us = (value * unit.us()).round() as TimeUs;
         if zero == Zero::Refused && us == 0 {
             if value == 0.0 {
-                self.error(path, "must be above 0");
+                self.problem(path, Problem::MustBeAboveZero);
             } else {
-                self.error(
-                    path,
-                    format!("{} rounds to 0 µs; it must be above 0", num(value)),
-                );
+                self.problem(path, Problem::RoundsToZero { value: num(value) });
             }
             return None;
         }
@@ -1584,10 +1539,12 @@ impl Validator {
 
     fn count(&mut self, path: &str, value: u32, min: u32, max: u32) -> Option<u32> {
         if value < min {
-            self.error(path, format!("{value} is below the minimum of {min}"));
+            let (value, minimum) = (value.to_string(), min.to_string());
+            self.problem(path, Problem::BelowMinimum { value, minimum });
             None
         } else if value > max {
-            self.error(path, format!("{value} is above the limit of {max}"));
+            let (value, limit) = (value.to_string(), max.to_string());
+            self.problem(path, Problem::AboveLimit { value, limit });
             None
         } else {
             Some(value)
@@ -1596,9 +1553,12 @@ impl Validator {
 
     fn key_length(&mut self, path: &str, key: &str) {
         if key.len() > KEY_BYTES_MAX {
-            self.error(
+            self.problem(
                 path,
-                format!("is {} bytes long; the limit is {KEY_BYTES_MAX}", key.len()),
+                Problem::TooManyBytes {
+                    bytes: key.len(),
+                    limit: KEY_BYTES_MAX,
+                },
             );
         }
     }
@@ -1606,10 +1566,7 @@ impl Validator {
     fn text_length(&mut self, path: &str, text: &str, max: usize) {
         let chars = text.chars().count();
         if chars > max {
-            self.error(
-                path,
-                format!("is {chars} characters long; the limit is {max}"),
-            );
+            self.problem(path, Problem::TooManyChars { chars, limit: max });
         }
     }
 }
@@ -1653,14 +1610,6 @@ fn overlap(a: &ScheduledFault, b: &ScheduledFault) -> bool {
             .map_or(TimeUs::MAX, |d| f.at_us.saturating_add(d))
     };
     a.at_us < end(b) && b.at_us < end(a)
-}
-
-fn with_article(word: &str) -> String {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {word}")
-    } else {
-        format!("a {word}")
-    }
 }
 
 fn rate_shape_word(shape: RateShape) -> &'static str {

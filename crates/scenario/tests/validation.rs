@@ -751,3 +751,41 @@ fn errors_are_capped_with_a_count_of_the_rest() {
     assert_eq!(errors.len(), 101);
     assert_eq!(errors[100], "... and 200 more errors");
 }
+
+// ---- problems as data (the page words them in the learner's language)
+
+#[test]
+fn named_problems_carry_their_values_and_their_english_is_the_message() {
+    use mqlab_scenario::{parse, validate, IdKind, Problem};
+    let mut scenario = parse(MINIMAL).unwrap();
+    scenario.producers[0].rate_per_s = Some(-5.0);
+    scenario.consumers[0].queue = "nowhere".into();
+    scenario.queues[0].id = "has space".into();
+    let errors = validate(&scenario).unwrap_err();
+    let problems: Vec<(&str, Option<&Problem>)> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.problem.as_ref()))
+        .collect();
+    assert!(problems.contains(&(
+        "producers[0].rate_per_s",
+        Some(&Problem::Negative { value: "-5".into() })
+    )));
+    assert!(problems.contains(&(
+        "consumers[0].queue",
+        Some(&Problem::NoSuchId {
+            kind: IdKind::Queue,
+            id: "nowhere".into()
+        })
+    )));
+    assert!(problems.contains(&(
+        "queues[0].id",
+        Some(&Problem::IdHasSpace {
+            id: "has space".into()
+        })
+    )));
+    for error in &errors {
+        if let Some(problem) = &error.problem {
+            assert_eq!(error.message, problem.to_string(), "{}", error.path);
+        }
+    }
+}
