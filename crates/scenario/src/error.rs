@@ -75,28 +75,68 @@ impl IdKind {
 pub enum Problem {
     /// A number field holds NaN.
     NotANumber,
-    NotFinite { value: String },
-    Negative { value: String },
+    NotFinite {
+        value: String,
+    },
+    Negative {
+        value: String,
+    },
     /// `limit` may carry a readable duration after it: `86400 (24 h)`.
-    AboveLimit { value: String, limit: String },
-    BelowMinimum { value: String, minimum: String },
+    AboveLimit {
+        value: String,
+        limit: String,
+    },
+    BelowMinimum {
+        value: String,
+        minimum: String,
+    },
     MustBeAboveZero,
-    RoundsToZero { value: String },
-    NotAProbability { value: String },
-    TooManyBytes { bytes: usize, limit: usize },
-    TooManyChars { chars: usize, limit: usize },
-    TooManyEntries { entries: usize, limit: usize },
+    RoundsToZero {
+        value: String,
+    },
+    NotAProbability {
+        value: String,
+    },
+    TooManyBytes {
+        bytes: usize,
+        limit: usize,
+    },
+    TooManyChars {
+        chars: usize,
+        limit: usize,
+    },
+    TooManyEntries {
+        entries: usize,
+        limit: usize,
+    },
     MustNotBeEmpty,
     IdEmpty,
-    IdHasSpace { id: String },
-    IdTaken { id: String, first_path: String },
-    NoSuchId { kind: IdKind, id: String },
+    IdHasSpace {
+        id: String,
+    },
+    IdTaken {
+        id: String,
+        first_path: String,
+    },
+    NoSuchId {
+        kind: IdKind,
+        id: String,
+    },
     /// The id exists, but names a component of another kind.
-    IdOfOtherKind { kind: IdKind, id: String, other: IdKind },
+    IdOfOtherKind {
+        kind: IdKind,
+        id: String,
+        other: IdKind,
+    },
     NoNodes,
-    NoSuchClient { id: String },
+    NoSuchClient {
+        id: String,
+    },
     /// A link names a component that is neither a producer nor a consumer.
-    ClientOfOtherKind { id: String, other: IdKind },
+    ClientOfOtherKind {
+        id: String,
+        other: IdKind,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -105,25 +145,41 @@ impl fmt::Display for Problem {
             Problem::NotANumber => f.write_str("NaN is not a number"),
             Problem::NotFinite { value } => write!(f, "{value} is not a finite number"),
             Problem::Negative { value } => write!(f, "{value} is negative; it must be 0 or more"),
-            Problem::AboveLimit { value, limit } => write!(f, "{value} is above the limit of {limit}"),
+            Problem::AboveLimit { value, limit } => {
+                write!(f, "{value} is above the limit of {limit}")
+            }
             Problem::BelowMinimum { value, minimum } => {
                 write!(f, "{value} is below the minimum of {minimum}")
             }
             Problem::MustBeAboveZero => f.write_str("must be above 0"),
-            Problem::RoundsToZero { value } => write!(f, "{value} rounds to 0 µs; it must be above 0"),
-            Problem::NotAProbability { value } => {
-                write!(f, "{value} is not a probability; it must be between 0 and 1")
+            Problem::RoundsToZero { value } => {
+                write!(f, "{value} rounds to 0 µs; it must be above 0")
             }
-            Problem::TooManyBytes { bytes, limit } => write!(f, "is {bytes} bytes long; the limit is {limit}"),
+            Problem::NotAProbability { value } => {
+                write!(
+                    f,
+                    "{value} is not a probability; it must be between 0 and 1"
+                )
+            }
+            Problem::TooManyBytes { bytes, limit } => {
+                write!(f, "is {bytes} bytes long; the limit is {limit}")
+            }
             Problem::TooManyChars { chars, limit } => {
                 write!(f, "is {chars} characters long; the limit is {limit}")
             }
-            Problem::TooManyEntries { entries, limit } => write!(f, "has {entries} entries; the limit is {limit}"),
+            Problem::TooManyEntries { entries, limit } => {
+                write!(f, "has {entries} entries; the limit is {limit}")
+            }
             Problem::MustNotBeEmpty => f.write_str("must not be empty"),
             Problem::IdEmpty => f.write_str("an id must not be empty"),
-            Problem::IdHasSpace { id } => write!(f, "\"{id}\" contains a space or control character"),
+            Problem::IdHasSpace { id } => {
+                write!(f, "\"{id}\" contains a space or control character")
+            }
             Problem::IdTaken { id, first_path } => {
-                write!(f, "\"{id}\" is already the id of {first_path}; ids must be unique")
+                write!(
+                    f,
+                    "\"{id}\" is already the id of {first_path}; ids must be unique"
+                )
             }
             Problem::NoSuchId { kind, id } => write!(f, "no {} with id \"{id}\"", kind.word()),
             Problem::IdOfOtherKind { kind, id, other } => write!(
@@ -132,7 +188,9 @@ impl fmt::Display for Problem {
                 kind.word(),
                 other.with_article()
             ),
-            Problem::NoNodes => f.write_str("the scenario has no nodes; add a broker node to \"nodes\""),
+            Problem::NoNodes => {
+                f.write_str("the scenario has no nodes; add a broker node to \"nodes\"")
+            }
             Problem::NoSuchClient { id } => write!(f, "no producer or consumer with id \"{id}\""),
             Problem::ClientOfOtherKind { id, other } => write!(
                 f,

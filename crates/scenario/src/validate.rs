@@ -1522,7 +1522,13 @@ impl Validator {
         let max = max_us as f64 / unit.us();
         if value > max {
             let limit = format!("{}{}", num(max), readable_duration(max_us));
-            self.problem(path, Problem::AboveLimit { value: num(value), limit });
+            self.problem(
+                path,
+                Problem::AboveLimit {
+                    value: num(value),
+                    limit,
+                },
+            );
             return None;
         }
         let us = (value * unit.us()).round() as TimeUs;
