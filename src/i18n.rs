@@ -6,14 +6,14 @@
 //! them use numbered placeholders (`{0}`, `{1}`) filled by [`tf`]; both languages of a string
 //! carry the same placeholders (a test checks it), since word order differs between them.
 //!
-//! What is not here: the scenario crate's parser and validator messages, which that crate writes
-//! in English.
+//! What is not here: the scenario parser's messages (serde_json's words) and the validator's
+//! checks not yet named as a `mqlab_scenario::Problem`, which stay in English.
 
 mod strings;
 
 pub use strings::Key;
 
-use mqlab_scenario::LinkError;
+use mqlab_scenario::{IdKind, LinkError, Problem, ScenarioError};
 
 use crate::sim_worker::protocol::WhatView;
 
@@ -210,4 +210,82 @@ pub fn trace_what(lang: Lang, what: WhatView) -> String {
         WhatView::ConsumerCrashed => Key::WhatConsumerCrashed,
     };
     t(lang, key).to_string()
+}
+
+/// A scenario error's message in `lang`: its problem worded in that language when the validator
+/// named one, otherwise the scenario crate's English.
+pub fn scenario_error(lang: Lang, error: &ScenarioError) -> String {
+    match (&error.problem, lang) {
+        (Some(problem), Lang::Zh) => problem_text(lang, problem),
+        _ => error.message.clone(),
+    }
+}
+
+/// A validator's problem in `lang`; in English, the scenario crate's message.
+pub fn problem_text(lang: Lang, problem: &Problem) -> String {
+    let kind = |kind: IdKind| match lang {
+        Lang::En => kind.word().to_string(),
+        Lang::Zh => t(lang, kind_key(kind)).to_string(),
+    };
+    let kind_with_article = |kind: IdKind| match lang {
+        Lang::En => kind.with_article(),
+        Lang::Zh => t(lang, kind_key(kind)).to_string(),
+    };
+    let (key, values): (Key, Vec<String>) = match problem {
+        Problem::NotANumber => (Key::ProblemNotANumber, vec![]),
+        Problem::NotFinite { value } => (Key::ProblemNotFinite, vec![value.clone()]),
+        Problem::Negative { value } => (Key::ProblemNegative, vec![value.clone()]),
+        Problem::AboveLimit { value, limit } => {
+            (Key::ProblemAboveLimit, vec![value.clone(), limit.clone()])
+        }
+        Problem::BelowMinimum { value, minimum } => (
+            Key::ProblemBelowMinimum,
+            vec![value.clone(), minimum.clone()],
+        ),
+        Problem::MustBeAboveZero => (Key::ProblemMustBeAboveZero, vec![]),
+        Problem::RoundsToZero { value } => (Key::ProblemRoundsToZero, vec![value.clone()]),
+        Problem::NotAProbability { value } => (Key::ProblemNotAProbability, vec![value.clone()]),
+        Problem::TooManyBytes { bytes, limit } => (
+            Key::ProblemTooManyBytes,
+            vec![bytes.to_string(), limit.to_string()],
+        ),
+        Problem::TooManyChars { chars, limit } => (
+            Key::ProblemTooManyChars,
+            vec![chars.to_string(), limit.to_string()],
+        ),
+        Problem::TooManyEntries { entries, limit } => (
+            Key::ProblemTooManyEntries,
+            vec![entries.to_string(), limit.to_string()],
+        ),
+        Problem::MustNotBeEmpty => (Key::ProblemMustNotBeEmpty, vec![]),
+        Problem::IdEmpty => (Key::ProblemIdEmpty, vec![]),
+        Problem::IdHasSpace { id } => (Key::ProblemIdHasSpace, vec![id.clone()]),
+        Problem::IdTaken { id, first_path } => {
+            (Key::ProblemIdTaken, vec![id.clone(), first_path.clone()])
+        }
+        Problem::NoSuchId { kind: k, id } => (Key::ProblemNoSuchId, vec![kind(*k), id.clone()]),
+        Problem::IdOfOtherKind { kind: k, id, other } => (
+            Key::ProblemIdOfOtherKind,
+            vec![kind(*k), id.clone(), kind_with_article(*other)],
+        ),
+        Problem::NoNodes => (Key::ProblemNoNodes, vec![]),
+        Problem::NoSuchClient { id } => (Key::ProblemNoSuchClient, vec![id.clone()]),
+        Problem::ClientOfOtherKind { id, other } => (
+            Key::ProblemClientOfOtherKind,
+            vec![id.clone(), kind_with_article(*other)],
+        ),
+    };
+    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+    tf(lang, key, &values)
+}
+
+/// The key naming a kind of component with an id.
+fn kind_key(kind: IdKind) -> Key {
+    match kind {
+        IdKind::Node => Key::KindNode,
+        IdKind::Producer => Key::KindProducer,
+        IdKind::Exchange => Key::KindExchange,
+        IdKind::Queue => Key::KindQueue,
+        IdKind::Consumer => Key::KindConsumer,
+    }
 }

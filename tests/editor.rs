@@ -1342,3 +1342,17 @@ fn every_field_has_a_lesson_choices_that_parse_and_limits_in_order() {
         }
     }
 }
+
+#[test]
+fn a_value_the_validator_refuses_is_explained_in_the_learners_language() {
+    let (mut s, [_, p, ..]) = pipeline();
+    let before = s.clone();
+    let error = set_field(&mut s, &p, "rate_per_s", json!(-5)).unwrap_err();
+    assert_eq!(s, before, "nothing changed");
+    assert_eq!(
+        error.message(Lang::En),
+        "-5 is negative; it must be 0 or more"
+    );
+    let zh = error.message(Lang::Zh);
+    assert!(zh.contains("-5") && zh.contains("负数"), "{zh}");
+}

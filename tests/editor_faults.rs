@@ -334,7 +334,7 @@ fn the_validator_judges_values_and_overlaps_in_its_own_words() {
     add_fault(&mut s, fault(10.0, Some(5.0), CrashNode, "n1")).unwrap();
     let before = s.clone();
     let refused = |s: &mut Scenario, f: Fault| match add_fault(s, f) {
-        Err(EditError::Invalid(message)) => message,
+        Err(EditError::Invalid(error)) => error.message,
         other => panic!("expected the validator's refusal, got {other:?}"),
     };
     let too_likely = Fault {
@@ -380,7 +380,7 @@ fn the_validator_judges_values_and_overlaps_in_its_own_words() {
     };
     assert!(matches!(
         set_fault(&mut s, 2, onto_n1),
-        Err(EditError::Invalid(message)) if message.contains("must not overlap")
+        Err(EditError::Invalid(error)) if error.message.contains("must not overlap")
     ));
     assert_eq!(s, snapshot);
 }
@@ -395,7 +395,9 @@ fn a_toggle_that_would_overlap_a_link_partition_is_refused_by_the_validator() {
     assert_valid(&s);
     let before = s.clone();
     match toggle_fault(&mut s, PartitionLink, "p1", 7.0) {
-        Err(EditError::Invalid(message)) => assert!(message.contains("overlap"), "{message}"),
+        Err(EditError::Invalid(error)) => {
+            assert!(error.message.contains("overlap"), "{}", error.message)
+        }
         other => panic!("expected an overlap, got {other:?}"),
     }
     assert_eq!(s, before);

@@ -212,3 +212,106 @@ fn every_name_the_page_is_handed_has_a_text() {
     assert!(link_error(Lang::En, &link_errors[3]).contains("300000"));
     assert!(link_error(Lang::Zh, &link_errors[9]).ends_with("version: 2 is not supported"));
 }
+
+#[test]
+fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese() {
+    use mqlab_scenario::{IdKind, Problem};
+    use mqlab_web::i18n::problem_text;
+    let value = || "-5".to_string();
+    let id = || "orders q".to_string();
+    let problems = [
+        Problem::NotANumber,
+        Problem::NotFinite { value: value() },
+        Problem::Negative { value: value() },
+        Problem::AboveLimit {
+            value: value(),
+            limit: "86400 (24 h)".into(),
+        },
+        Problem::BelowMinimum {
+            value: value(),
+            minimum: "1".into(),
+        },
+        Problem::MustBeAboveZero,
+        Problem::RoundsToZero {
+            value: "0.0001".into(),
+        },
+        Problem::NotAProbability {
+            value: "1.5".into(),
+        },
+        Problem::TooManyBytes {
+            bytes: 300,
+            limit: 255,
+        },
+        Problem::TooManyChars {
+            chars: 80,
+            limit: 64,
+        },
+        Problem::TooManyEntries {
+            entries: 70,
+            limit: 64,
+        },
+        Problem::MustNotBeEmpty,
+        Problem::IdEmpty,
+        Problem::IdHasSpace { id: id() },
+        Problem::IdTaken {
+            id: id(),
+            first_path: "queues[0]".into(),
+        },
+        Problem::NoSuchId {
+            kind: IdKind::Queue,
+            id: id(),
+        },
+        Problem::IdOfOtherKind {
+            kind: IdKind::Queue,
+            id: id(),
+            other: IdKind::Exchange,
+        },
+        Problem::NoNodes,
+        Problem::NoSuchClient { id: id() },
+        Problem::ClientOfOtherKind {
+            id: id(),
+            other: IdKind::Node,
+        },
+    ];
+    // A new problem fails to compile here until it is in the list above.
+    let _exhaustive = |problem: &Problem| match problem {
+        Problem::NotANumber
+        | Problem::NotFinite { .. }
+        | Problem::Negative { .. }
+        | Problem::AboveLimit { .. }
+        | Problem::BelowMinimum { .. }
+        | Problem::MustBeAboveZero
+        | Problem::RoundsToZero { .. }
+        | Problem::NotAProbability { .. }
+        | Problem::TooManyBytes { .. }
+        | Problem::TooManyChars { .. }
+        | Problem::TooManyEntries { .. }
+        | Problem::MustNotBeEmpty
+        | Problem::IdEmpty
+        | Problem::IdHasSpace { .. }
+        | Problem::IdTaken { .. }
+        | Problem::NoSuchId { .. }
+        | Problem::IdOfOtherKind { .. }
+        | Problem::NoNodes
+        | Problem::NoSuchClient { .. }
+        | Problem::ClientOfOtherKind { .. } => (),
+    };
+    for problem in &problems {
+        assert_eq!(problem_text(Lang::En, problem), problem.to_string());
+        let zh = problem_text(Lang::Zh, problem);
+        assert!(has_cjk(&zh) && !zh.contains('{'), "{problem:?}: {zh}");
+    }
+    // Kinds are named in Chinese too.
+    let other = problem_text(
+        Lang::Zh,
+        &Problem::IdOfOtherKind {
+            kind: IdKind::Queue,
+            id: id(),
+            other: IdKind::Exchange,
+        },
+    );
+    assert!(
+        other.contains("队列") && other.contains("交换机"),
+        "{other}"
+    );
+}

@@ -4,8 +4,8 @@
 //! Components are matched by id (`producers[order_service].confirm`), so B may add, remove or
 //! reorder them; positions on the canvas, the title and the description are not settings.
 
-use mqlab_scenario::Scenario;
 use mqlab_scenario::json::to_value;
+use mqlab_scenario::Scenario;
 use serde_json::Value;
 
 /// One setting that differs: where, and its value in A and in B (`None`: not there).

@@ -138,7 +138,7 @@ pub fn errors_at(
                 field,
                 message: not_connected(s, component, field)
                     .map(|key| t(lang, key).to_string())
-                    .unwrap_or_else(|| error.message.clone()),
+                    .unwrap_or_else(|| crate::i18n::scenario_error(lang, error)),
             }),
             _ => None,
         })

@@ -13,7 +13,7 @@
 //! without it (a drop probability above 1, a `for_s` of 0, an overlap with a fault of the same
 //! kind on the same target).
 
-use mqlab_scenario::{validate, Errors, Fault, FaultKind, Scenario};
+use mqlab_scenario::{validate, Errors, Fault, FaultKind, Scenario, ScenarioError};
 
 use super::components::{ids_of, kind_of};
 use super::errors::{locate, ErrorPlace};
@@ -317,7 +317,8 @@ pub fn toggle_fault(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FaultError {
     pub field: String,
-    pub message: String,
+    /// The validator's error; [`crate::i18n::scenario_error`] words it.
+    pub error: ScenarioError,
 }
 
 /// The validator's errors about `faults[index]`, in the errors' order.
@@ -331,7 +332,7 @@ pub fn fault_errors(s: &Scenario, errors: &Errors, index: usize) -> Vec<FaultErr
                 field,
             } if at == index => Some(FaultError {
                 field,
-                message: error.message.clone(),
+                error: error.clone(),
             }),
             _ => None,
         })
@@ -401,7 +402,7 @@ fn judge(s: &Scenario, others: &[Fault], fault: &Fault) -> Result<(), EditError>
         return Ok(());
     };
     match after.iter().find(|error| !before.contains(error)) {
-        Some(error) => Err(EditError::Invalid(error.message.clone())),
+        Some(error) => Err(EditError::Invalid(error.clone())),
         None => Ok(()),
     }
 }

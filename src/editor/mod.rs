@@ -33,7 +33,7 @@ pub mod wires;
 use std::fmt;
 
 use mqlab_engine::config::limits;
-use mqlab_scenario::FaultKind;
+use mqlab_scenario::{FaultKind, ScenarioError};
 
 use crate::i18n::{t, tf, Key, Lang};
 
@@ -169,9 +169,9 @@ pub enum EditError {
     Wire(WireRefusal),
     /// A binding key was asked of a wire that is not a binding.
     NotABinding,
-    /// The scenario crate refused the value: the parser's or the validator's own message (in
-    /// English, as that crate writes it).
-    Invalid(String),
+    /// The scenario crate refused the value: the parser's or the validator's own error (worded
+    /// in the learner's language when the validator names its problem, else in English).
+    Invalid(ScenarioError),
     /// No scheduled fault has this index.
     NoSuchFault(usize),
     /// A fault's target is missing (`found: None`) or of a kind this fault cannot strike.
@@ -212,7 +212,7 @@ impl EditError {
             EditError::NotANumber(text) => tf(lang, Key::EditNotANumber, &[text]),
             EditError::Wire(refusal) => t(lang, refusal.key()).to_string(),
             EditError::NotABinding => t(lang, Key::EditNotBinding).to_string(),
-            EditError::Invalid(message) => message.clone(),
+            EditError::Invalid(error) => crate::i18n::scenario_error(lang, error),
             EditError::NoSuchFault(index) => {
                 tf(lang, Key::EditNoSuchFault, &[&(index + 1).to_string()])
             }

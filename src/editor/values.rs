@@ -17,8 +17,8 @@
 //! stops being a headers exchange drops its `x_match`; a queue whose dead-letter exchange is
 //! emptied drops its dead-letter routing key, as disconnecting that wire does.
 
-use mqlab_scenario::{parse, validate, Scenario};
 use mqlab_scenario::json::to_value;
+use mqlab_scenario::{parse, validate, Scenario, ScenarioError};
 use serde_json::{json, Map, Value};
 
 use super::components::{index_of, rename, NEW_PRODUCER_RATE_PER_S};
@@ -111,9 +111,9 @@ pub fn set_scenario_field(s: &mut Scenario, key: &str, value: Value) -> Result<(
     let mut root = scenario_json(s)?;
     let before = root.clone();
     let value = normalize(spec, value, &before)?;
-    let object = root
-        .as_object_mut()
-        .ok_or_else(|| EditError::Invalid("the scenario is not an object".to_string()))?;
+    let object = root.as_object_mut().ok_or_else(|| {
+        EditError::Invalid(ScenarioError::new("", "the scenario is not an object"))
+    })?;
     write(object, key, value)?;
     *s = judge(&root, Some(key))?;
     Ok(())
@@ -137,19 +137,19 @@ fn component_json(s: &Scenario, component: &ComponentRef) -> Option<Value> {
 /// Parses the edited scenario and, if `path` is given, refuses it when the validator finds a
 /// problem at that field.
 fn judge(root: &Value, path: Option<&str>) -> Result<Scenario, EditError> {
-    let text =
-        serde_json::to_string(root).map_err(|error| EditError::Invalid(error.to_string()))?;
+    let text = serde_json::to_string(root)
+        .map_err(|error| EditError::Invalid(ScenarioError::new("", error.to_string())))?;
     let scenario = parse(&text).map_err(|errors| {
-        let message = errors
+        let (path, message) = errors
             .iter()
             .next()
-            .map(|error| without_position(&error.message))
+            .map(|error| (error.path.clone(), without_position(&error.message)))
             .unwrap_or_default();
-        EditError::Invalid(message)
+        EditError::Invalid(ScenarioError::new(path, message))
     })?;
     if let (Some(path), Err(errors)) = (path, validate(&scenario)) {
         if let Some(error) = errors.iter().find(|error| covers(path, &error.path)) {
-            return Err(EditError::Invalid(error.message.clone()));
+            return Err(EditError::Invalid(error.clone()));
         }
     }
     Ok(scenario)
@@ -252,9 +252,9 @@ fn write(object: &mut Map<String, Value>, key: &str, value: Value) -> Result<(),
         let entry = here
             .entry(part.to_string())
             .or_insert_with(|| parent_default(part));
-        here = entry
-            .as_object_mut()
-            .ok_or_else(|| EditError::Invalid(format!("{part} is not an object")))?;
+        here = entry.as_object_mut().ok_or_else(|| {
+            EditError::Invalid(ScenarioError::new("", format!("{part} is not an object")))
+        })?;
     }
     if value.is_null() {
         here.remove(leaf);

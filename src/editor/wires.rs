@@ -480,7 +480,7 @@ pub fn rebind(
             covers(&format!("{path}.key"), &e.path) || covers(&format!("{path}.headers"), &e.path)
         });
         if let Some(error) = at_binding {
-            return Err(EditError::Invalid(error.message.clone()));
+            return Err(EditError::Invalid(error.clone()));
         }
     }
     *s = next;

@@ -597,6 +597,28 @@ translated {
     StepGaveUp => "放弃重试", "gave up";
     StepExpired => "过期（TTL）", "expired";
     StepDeadLettered => "进入死信", "dead-lettered";
+    // The validator's problems (`mqlab_scenario::Problem`); in English exactly the scenario
+    // crate's message (a test checks it). {0}, {1}, … are the problem's values in its order.
+    ProblemNotANumber => "NaN 不是数字", "NaN is not a number";
+    ProblemNotFinite => "{0} 不是有限的数", "{0} is not a finite number";
+    ProblemNegative => "{0} 是负数；必须大于或等于 0", "{0} is negative; it must be 0 or more";
+    ProblemAboveLimit => "{0} 超过了上限 {1}", "{0} is above the limit of {1}";
+    ProblemBelowMinimum => "{0} 低于下限 {1}", "{0} is below the minimum of {1}";
+    ProblemMustBeAboveZero => "必须大于 0", "must be above 0";
+    ProblemRoundsToZero => "{0} 舍入后是 0 µs；必须大于 0", "{0} rounds to 0 µs; it must be above 0";
+    ProblemNotAProbability => "{0} 不是概率；必须在 0 到 1 之间", "{0} is not a probability; it must be between 0 and 1";
+    ProblemTooManyBytes => "长 {0} 字节；上限是 {1}", "is {0} bytes long; the limit is {1}";
+    ProblemTooManyChars => "长 {0} 个字符；上限是 {1}", "is {0} characters long; the limit is {1}";
+    ProblemTooManyEntries => "有 {0} 项；上限是 {1}", "has {0} entries; the limit is {1}";
+    ProblemMustNotBeEmpty => "不能为空", "must not be empty";
+    ProblemIdEmpty => "id 不能为空", "an id must not be empty";
+    ProblemIdHasSpace => "“{0}” 含有空格或控制字符", "\"{0}\" contains a space or control character";
+    ProblemIdTaken => "“{0}” 已经是 {1} 的 id；id 必须唯一", "\"{0}\" is already the id of {1}; ids must be unique";
+    ProblemNoSuchId => "没有 id 为 “{1}” 的{0}", "no {0} with id \"{1}\"";
+    ProblemIdOfOtherKind => "没有 id 为 “{1}” 的{0}（“{1}” 是{2}）", "no {0} with id \"{1}\" (\"{1}\" is {2})";
+    ProblemNoNodes => "场景里没有节点；请在 “nodes” 里添加一个 Broker 节点", "the scenario has no nodes; add a broker node to \"nodes\"";
+    ProblemNoSuchClient => "没有 id 为 “{0}” 的生产者或消费者", "no producer or consumer with id \"{0}\"";
+    ProblemClientOfOtherKind => "没有 id 为 “{0}” 的生产者或消费者（“{0}” 是{1}；网络链路属于生产者或消费者）", "no producer or consumer with id \"{0}\" (\"{0}\" is {1}; a link belongs to a producer or a consumer)";
     // The sentence beside each step: `mqlab_engine::trace::What`, worded as `mqlab trace`
     // prints it in English (a test checks the English is the engine's own).
     WhatProduced => "生产者产生了它（键 {0}，序号 {1}）", "produced (key {0}, seq {1})";

@@ -21,7 +21,7 @@ use crate::editor::faults::{
 };
 use crate::editor::timeline_geometry::seconds_text;
 use crate::editor::Edit;
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{self, t, tf, Key, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct FaultsPanelProps {
@@ -134,7 +134,7 @@ impl Panel {
             errors
                 .iter()
                 .find(|e| e.field == field)
-                .map(|e| e.message.clone())
+                .map(|e| i18n::scenario_error(self.lang, &e.error))
         })
     }
 }
@@ -333,10 +333,11 @@ fn general_errors(panel: &Panel, index: Option<usize>, errors: &[FaultError]) ->
         .iter()
         .filter(|e| !shown(&e.field, kind))
         .map(|e| {
+            let message = i18n::scenario_error(panel.lang, &e.error);
             if e.field.is_empty() {
-                e.message.clone()
+                message
             } else {
-                format!("{}: {}", e.field, e.message)
+                format!("{}: {message}", e.field)
             }
         })
         .collect();

@@ -11,7 +11,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::editor::{self, fields::Group, ComponentKind, ComponentRef, Edit, FieldSpec, Input, WireKind};
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{self, t, tf, Key, Lang};
 use crate::lab::canvas::kind_style;
 use crate::lab::fault_buttons::FaultButtons;
 use crate::lab::faults_panel::FaultsPanel;
@@ -99,7 +99,10 @@ fn scenario_settings(props: &InspectorProps) -> Html {
                 .0
                 .iter()
                 .filter(|e| matches!(editor::locate(s, &e.path), editor::ErrorPlace::Scenario { .. }))
-                .map(|e| if e.path.is_empty() { e.message.clone() } else { format!("{}: {}", e.path, e.message) })
+                .map(|e| {
+                    let message = i18n::scenario_error(lang, e);
+                    if e.path.is_empty() { message } else { format!("{}: {message}", e.path) }
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -120,7 +123,7 @@ fn scenario_settings(props: &InspectorProps) -> Html {
                     <h3>{ tf(lang, Key::ErrorsHere, &[&count.to_string()]) }</h3>
                     <ul>
                         { for props.errors.as_ref().as_ref().into_iter().flat_map(|e| e.0.iter()).take(12).map(|e| html! {
-                            <li><code>{ e.path.clone() }</code>{ " " }{ e.message.clone() }</li>
+                            <li><code>{ e.path.clone() }</code>{ " " }{ i18n::scenario_error(lang, e) }</li>
                         }) }
                     </ul>
                 </div>
