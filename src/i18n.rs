@@ -270,6 +270,22 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         ),
         Problem::NoNodes => (Key::ProblemNoNodes, vec![]),
         Problem::NoSuchClient { id } => (Key::ProblemNoSuchClient, vec![id.clone()]),
+        Problem::ListedTwice { id } => (Key::ProblemListedTwice, vec![id.clone()]),
+        Problem::SameBinding { first } => (Key::ProblemSameBinding, vec![first.to_string()]),
+        Problem::HeaderNameEmpty => (Key::ProblemHeaderNameEmpty, vec![]),
+        Problem::NeedsTwoNodes { mode } => (Key::ProblemNeedsTwoNodes, vec![mode.clone()]),
+        Problem::DlxOverflowNeedsDlx => (Key::ProblemDlxOverflowNeedsDlx, vec![]),
+        Problem::OnlyWithDeadLetterExchange => (Key::ProblemOnlyWithDeadLetterExchange, vec![]),
+        Problem::MaxBelowMin { max, min } => {
+            (Key::ProblemMaxBelowMin, vec![max.clone(), min.clone()])
+        }
+        Problem::StopNotAfterStart { stop, start } => (
+            Key::ProblemStopNotAfterStart,
+            vec![stop.clone(), start.clone()],
+        ),
+        Problem::LinkLossNeedsProbability => (Key::ProblemLinkLossNeedsProbability, vec![]),
+        Problem::SlowDiskNeedsFactor => (Key::ProblemSlowDiskNeedsFactor, vec![]),
+        Problem::FaultsOverlap { earlier } => (Key::ProblemFaultsOverlap, vec![earlier.clone()]),
         Problem::ClientOfOtherKind { id, other } => (
             Key::ProblemClientOfOtherKind,
             vec![id.clone(), kind_with_article(*other)],

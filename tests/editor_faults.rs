@@ -378,10 +378,14 @@ fn the_validator_judges_values_and_overlaps_in_its_own_words() {
         at_s: 14.0,
         ..s.faults[2].clone()
     };
-    assert!(matches!(
-        set_fault(&mut s, 2, onto_n1),
-        Err(EditError::Invalid(error)) if error.message.contains("must not overlap")
-    ));
+    let refused = set_fault(&mut s, 2, onto_n1).unwrap_err();
+    assert!(
+        matches!(&refused, EditError::Invalid(error) if error.message.contains("must not overlap")),
+        "{refused:?}"
+    );
+    // Said in Chinese too, naming the fault it overlaps.
+    let zh = refused.message(Lang::Zh);
+    assert!(zh.contains("重叠") && zh.contains("faults["), "{zh}");
     assert_eq!(s, snapshot);
 }
 

@@ -272,6 +272,27 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
             id: id(),
             other: IdKind::Node,
         },
+        Problem::ListedTwice { id: id() },
+        Problem::SameBinding { first: 2 },
+        Problem::HeaderNameEmpty,
+        Problem::NeedsTwoNodes {
+            mode: "quorum".into(),
+        },
+        Problem::DlxOverflowNeedsDlx,
+        Problem::OnlyWithDeadLetterExchange,
+        Problem::MaxBelowMin {
+            max: "2".into(),
+            min: "5".into(),
+        },
+        Problem::StopNotAfterStart {
+            stop: "10".into(),
+            start: "20".into(),
+        },
+        Problem::LinkLossNeedsProbability,
+        Problem::SlowDiskNeedsFactor,
+        Problem::FaultsOverlap {
+            earlier: "faults[0]".into(),
+        },
     ];
     // A new problem fails to compile here until it is in the list above.
     let _exhaustive = |problem: &Problem| match problem {
@@ -294,7 +315,18 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
         | Problem::IdOfOtherKind { .. }
         | Problem::NoNodes
         | Problem::NoSuchClient { .. }
-        | Problem::ClientOfOtherKind { .. } => (),
+        | Problem::ClientOfOtherKind { .. }
+        | Problem::ListedTwice { .. }
+        | Problem::SameBinding { .. }
+        | Problem::HeaderNameEmpty
+        | Problem::NeedsTwoNodes { .. }
+        | Problem::DlxOverflowNeedsDlx
+        | Problem::OnlyWithDeadLetterExchange
+        | Problem::MaxBelowMin { .. }
+        | Problem::StopNotAfterStart { .. }
+        | Problem::LinkLossNeedsProbability
+        | Problem::SlowDiskNeedsFactor
+        | Problem::FaultsOverlap { .. } => (),
     };
     for problem in &problems {
         assert_eq!(problem_text(Lang::En, problem), problem.to_string());

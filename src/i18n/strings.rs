@@ -619,6 +619,17 @@ translated {
     ProblemNoNodes => "场景里没有节点；请在 “nodes” 里添加一个 Broker 节点", "the scenario has no nodes; add a broker node to \"nodes\"";
     ProblemNoSuchClient => "没有 id 为 “{0}” 的生产者或消费者", "no producer or consumer with id \"{0}\"";
     ProblemClientOfOtherKind => "没有 id 为 “{0}” 的生产者或消费者（“{0}” 是{1}；网络链路属于生产者或消费者）", "no producer or consumer with id \"{0}\" (\"{0}\" is {1}; a link belongs to a producer or a consumer)";
+    ProblemListedTwice => "“{0}” 列出了两次", "\"{0}\" is listed twice";
+    ProblemSameBinding => "与 bindings[{0}] 是同一个绑定", "the same binding as bindings[{0}]";
+    ProblemHeaderNameEmpty => "header 名不能为空", "a header name must not be empty";
+    ProblemNeedsTwoNodes => "{0} 队列至少需要 2 个节点", "a {0} queue needs at least 2 nodes";
+    ProblemDlxOverflowNeedsDlx => "reject_publish_dlx 需要设置 dead_letter_exchange（死信交换机）", "reject_publish_dlx needs a dead_letter_exchange";
+    ProblemOnlyWithDeadLetterExchange => "只在设置了 dead_letter_exchange（死信交换机）时使用", "only used with a dead_letter_exchange";
+    ProblemMaxBelowMin => "{0} 小于 min_ms（{1}）", "{0} is below min_ms ({1})";
+    ProblemStopNotAfterStart => "{0} 不晚于 start_s（{1}）", "{0} is not after start_s ({1})";
+    ProblemLinkLossNeedsProbability => "缺少：link_loss 故障需要丢弃传输的概率", "missing; a link_loss fault needs the probability of dropping a transfer";
+    ProblemSlowDiskNeedsFactor => "缺少：slow_disk 故障需要 fsync 变慢的倍数", "missing; a slow_disk fault needs the factor by which fsyncs slow down";
+    ProblemFaultsOverlap => "与同一目标上的 {0} 时间重叠；同一目标上同一种故障不能重叠", "overlaps {0} on the same target; faults of one kind on one target must not overlap";
     // The sentence beside each step: `mqlab_engine::trace::What`, worded as `mqlab trace`
     // prints it in English (a test checks the English is the engine's own).
     WhatProduced => "生产者产生了它（键 {0}，序号 {1}）", "produced (key {0}, seq {1})";

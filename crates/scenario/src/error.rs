@@ -137,6 +137,36 @@ pub enum Problem {
         id: String,
         other: IdKind,
     },
+    ListedTwice {
+        id: String,
+    },
+    /// A binding repeats `bindings[first]`.
+    SameBinding {
+        first: usize,
+    },
+    HeaderNameEmpty,
+    /// A mirrored or quorum queue placed on fewer than 2 nodes (`mode` as the format spells it).
+    NeedsTwoNodes {
+        mode: String,
+    },
+    /// Overflow `reject_publish_dlx` on a queue without a dead-letter exchange.
+    DlxOverflowNeedsDlx,
+    OnlyWithDeadLetterExchange,
+    /// A uniform service time whose `max_ms` is below its `min_ms`.
+    MaxBelowMin {
+        max: String,
+        min: String,
+    },
+    StopNotAfterStart {
+        stop: String,
+        start: String,
+    },
+    LinkLossNeedsProbability,
+    SlowDiskNeedsFactor,
+    /// Two faults of one kind on one target overlap in time; `earlier` is the first one's path.
+    FaultsOverlap {
+        earlier: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -192,6 +222,31 @@ impl fmt::Display for Problem {
                 f.write_str("the scenario has no nodes; add a broker node to \"nodes\"")
             }
             Problem::NoSuchClient { id } => write!(f, "no producer or consumer with id \"{id}\""),
+            Problem::ListedTwice { id } => write!(f, "\"{id}\" is listed twice"),
+            Problem::SameBinding { first } => write!(f, "the same binding as bindings[{first}]"),
+            Problem::HeaderNameEmpty => f.write_str("a header name must not be empty"),
+            Problem::NeedsTwoNodes { mode } => write!(f, "a {mode} queue needs at least 2 nodes"),
+            Problem::DlxOverflowNeedsDlx => {
+                f.write_str("reject_publish_dlx needs a dead_letter_exchange")
+            }
+            Problem::OnlyWithDeadLetterExchange => {
+                f.write_str("only used with a dead_letter_exchange")
+            }
+            Problem::MaxBelowMin { max, min } => write!(f, "{max} is below min_ms ({min})"),
+            Problem::StopNotAfterStart { stop, start } => {
+                write!(f, "{stop} is not after start_s ({start})")
+            }
+            Problem::LinkLossNeedsProbability => f.write_str(
+                "missing; a link_loss fault needs the probability of dropping a transfer",
+            ),
+            Problem::SlowDiskNeedsFactor => {
+                f.write_str("missing; a slow_disk fault needs the factor by which fsyncs slow down")
+            }
+            Problem::FaultsOverlap { earlier } => write!(
+                f,
+                "overlaps {earlier} on the same target; faults of one kind on one target must \
+                 not overlap"
+            ),
             Problem::ClientOfOtherKind { id, other } => write!(
                 f,
                 "no producer or consumer with id \"{id}\" (\"{id}\" is {}; a link belongs to a \

@@ -484,15 +484,12 @@ impl Validator {
         });
         if queue.dead_letter_exchange.is_none() {
             if queue.overflow == Overflow::RejectPublishDlx {
-                self.error(
-                    format!("{path}.overflow"),
-                    "reject_publish_dlx needs a dead_letter_exchange",
-                );
+                self.problem(format!("{path}.overflow"), Problem::DlxOverflowNeedsDlx);
             }
             if queue.dead_letter_routing_key.is_some() {
-                self.error(
+                self.problem(
                     format!("{path}.dead_letter_routing_key"),
-                    "only used with a dead_letter_exchange",
+                    Problem::OnlyWithDeadLetterExchange,
                 );
             }
         }
@@ -539,27 +536,22 @@ impl Validator {
                 let nodes_path = format!("{path}.nodes");
                 let mut resolved: Vec<NodeId> = Vec::new();
                 if nodes.len() < 2 {
-                    self.error(
-                        &nodes_path,
-                        format!("a {mode} queue needs at least 2 nodes"),
-                    );
+                    let mode = mode.to_string();
+                    self.problem(&nodes_path, Problem::NeedsTwoNodes { mode });
                 } else if nodes.len() > limits::NODES_MAX {
-                    self.error(
+                    self.problem(
                         &nodes_path,
-                        format!(
-                            "has {} entries; the limit is {}",
-                            nodes.len(),
-                            limits::NODES_MAX
-                        ),
+                        Problem::TooManyEntries {
+                            entries: nodes.len(),
+                            limit: limits::NODES_MAX,
+                        },
                     );
                 } else {
                     for (j, id) in nodes.iter().enumerate() {
                         let node_path = format!("{nodes_path}[{j}]");
                         if nodes[..j].contains(id) {
-                            self.error(
-                                node_path,
-                                format!("\"{}\" is listed twice", id.escape_debug()),
-                            );
+                            let id = id.escape_debug().to_string();
+                            self.problem(node_path, Problem::ListedTwice { id });
                             continue;
                         }
                         if let Some(index) = self.resolve(&node_path, id, Kind::Node) {
@@ -586,7 +578,7 @@ impl Validator {
                 .iter()
                 .position(|earlier| earlier == binding)
             {
-                self.error(&path, format!("the same binding as bindings[{first}]"));
+                self.problem(&path, Problem::SameBinding { first });
             }
             let exchange = self.resolve(
                 &format!("{path}.exchange"),
@@ -641,16 +633,19 @@ impl Validator {
 
     fn headers(&mut self, path: &str, headers: &BTreeMap<String, String>) {
         if headers.len() > HEADERS_MAX {
-            self.error(
+            self.problem(
                 path,
-                format!("has {} entries; the limit is {HEADERS_MAX}", headers.len()),
+                Problem::TooManyEntries {
+                    entries: headers.len(),
+                    limit: HEADERS_MAX,
+                },
             );
             return;
         }
         for (name, value) in headers {
             let header_path = format!("{path}.{name}");
             if name.is_empty() {
-                self.error(&header_path, "a header name must not be empty");
+                self.problem(&header_path, Problem::HeaderNameEmpty);
             }
             self.key_length(&header_path, name);
             self.key_length(&header_path, value);
@@ -1075,10 +1070,8 @@ impl Validator {
                 let min_us = ms(self, "min_ms", min_ms);
                 let max_us = ms(self, "max_ms", max_ms);
                 if min_ms.is_finite() && max_ms.is_finite() && max_ms < min_ms {
-                    self.error(
-                        format!("{path}.max_ms"),
-                        format!("{} is below min_ms ({})", num(max_ms), num(min_ms)),
-                    );
+                    let (max, min) = (num(max_ms), num(min_ms));
+                    self.problem(format!("{path}.max_ms"), Problem::MaxBelowMin { max, min });
                 }
                 ServiceTime::Uniform {
                     min_us,
@@ -1132,13 +1125,12 @@ impl Validator {
             .probability(&format!("{path}.loss_probability"), link.loss_probability)
             .unwrap_or(0.0);
         if link.partitions.len() > limits::FAULTS_MAX {
-            self.error(
+            self.problem(
                 format!("{path}.partitions"),
-                format!(
-                    "has {} entries; the limit is {}",
-                    link.partitions.len(),
-                    limits::FAULTS_MAX
-                ),
+                Problem::TooManyEntries {
+                    entries: link.partitions.len(),
+                    limit: limits::FAULTS_MAX,
+                },
             );
         } else {
             for (j, partition) in link.partitions.iter().enumerate() {
@@ -1210,9 +1202,10 @@ impl Validator {
                 Zero::Allowed,
             )?;
             if stop_us <= start_us {
-                self.error(
+                let (stop, start) = (num(stop), num(start_s));
+                self.problem(
                     format!("{path}.stop_s"),
-                    format!("{} is not after start_s ({})", num(stop), num(start_s)),
+                    Problem::StopNotAfterStart { stop, start },
                 );
                 return None;
             }
@@ -1265,7 +1258,7 @@ impl Validator {
                 let probability = match probability {
                     Some(probability) => self.probability(&p("probability"), probability),
                     None => {
-                        self.error(p("probability"), "missing; a link_loss fault needs the probability of dropping a transfer");
+                        self.problem(p("probability"), Problem::LinkLossNeedsProbability);
                         None
                     }
                 };
@@ -1276,10 +1269,7 @@ impl Validator {
                 let factor = match factor {
                     Some(factor) => self.factor(&p("factor"), factor),
                     None => {
-                        self.error(
-                            p("factor"),
-                            "missing; a slow_disk fault needs the factor by which fsyncs slow down",
-                        );
+                        self.problem(p("factor"), Problem::SlowDiskNeedsFactor);
                         None
                     }
                 };
@@ -1291,7 +1281,8 @@ impl Validator {
     fn factor(&mut self, path: &str, factor: f64) -> Option<f64> {
         let factor = self.number_in(path, factor, SLOW_DISK_FACTOR_MAX)?;
         if factor < 1.0 {
-            self.error(path, format!("{} is below the minimum of 1", num(factor)));
+            let (value, minimum) = (num(factor), "1".to_string());
+            self.problem(path, Problem::BelowMinimum { value, minimum });
             return None;
         }
         Some(factor)
@@ -1390,10 +1381,8 @@ impl Validator {
                 if same_kind_and_target(&earlier.fault.action, &later.fault.action)
                     && overlap(&earlier.fault, &later.fault)
                 {
-                    self.error(
-                        &later.path,
-                        format!("overlaps {} on the same target; faults of one kind on one target must not overlap", earlier.path),
-                    );
+                    let earlier = earlier.path.clone();
+                    self.problem(&later.path, Problem::FaultsOverlap { earlier });
                     break;
                 }
             }
@@ -1412,7 +1401,7 @@ impl Validator {
             for (axis, value) in [("x", position.x), ("y", position.y)] {
                 let axis_path = format!("{path}.{axis}");
                 if !value.is_finite() {
-                    self.error(axis_path, format!("{} is not a finite number", num(value)));
+                    self.problem(axis_path, Problem::NotFinite { value: num(value) });
                 } else if value.abs() > LAYOUT_COORDINATE_MAX {
                     self.error(
                         axis_path,
