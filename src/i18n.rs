@@ -6,8 +6,8 @@
 //! them use numbered placeholders (`{0}`, `{1}`) filled by [`tf`]; both languages of a string
 //! carry the same placeholders (a test checks it), since word order differs between them.
 //!
-//! What is not here: the scenario parser's messages (serde_json's words) and the validator's
-//! checks not yet named as a `mqlab_scenario::Problem`, which stay in English.
+//! What is not here: the scenario parser's messages (serde_json's words about the JSON's shape),
+//! which stay in English.
 
 mod strings;
 
@@ -286,6 +286,90 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::LinkLossNeedsProbability => (Key::ProblemLinkLossNeedsProbability, vec![]),
         Problem::SlowDiskNeedsFactor => (Key::ProblemSlowDiskNeedsFactor, vec![]),
         Problem::FaultsOverlap { earlier } => (Key::ProblemFaultsOverlap, vec![earlier.clone()]),
+        Problem::UnsupportedVersion { version } => (
+            Key::ProblemUnsupportedVersion,
+            vec![version.clone(), mqlab_scenario::VERSION.to_string()],
+        ),
+        Problem::TooManyMessages { estimate, limit } => (
+            Key::ProblemTooManyMessages,
+            vec![estimate.clone(), limit.clone()],
+        ),
+        Problem::TooManyFaults { total, limit } => (
+            Key::ProblemTooManyFaults,
+            vec![total.to_string(), limit.to_string()],
+        ),
+        Problem::XMatchOnlyForHeaders { kind } => {
+            (Key::ProblemXMatchOnlyForHeaders, vec![kind.clone()])
+        }
+        Problem::QuorumAlwaysDurable => (Key::ProblemQuorumAlwaysDurable, vec![]),
+        Problem::HeadersOnlyForHeaders { exchange, kind } => (
+            Key::ProblemHeadersOnlyForHeaders,
+            vec![exchange.clone(), kind.clone()],
+        ),
+        Problem::OnlyWithBursts { shape } => (Key::ProblemOnlyWithBursts, vec![shape.clone()]),
+        Problem::OnlyWithSchedule { shape } => (Key::ProblemOnlyWithSchedule, vec![shape.clone()]),
+        Problem::PoissonOnlyWithBurstsOrSchedule { shape } => (
+            Key::ProblemPoissonOnlyWithBurstsOrSchedule,
+            vec![shape.clone()],
+        ),
+        Problem::RateNotWithSchedule => (Key::ProblemRateNotWithSchedule, vec![]),
+        Problem::RateMissing { shape } => (Key::ProblemRateMissing, vec![shape.clone()]),
+        Problem::BurstRateMissing => (Key::ProblemBurstRateMissing, vec![]),
+        Problem::BurstLengthMissing => (Key::ProblemBurstLengthMissing, vec![]),
+        Problem::BurstsOverlap { every, burst } => (
+            Key::ProblemBurstsOverlap,
+            vec![every.clone(), burst.clone()],
+        ),
+        Problem::StepsMissing => (Key::ProblemStepsMissing, vec![]),
+        Problem::NoSteps => (Key::ProblemNoSteps, vec![]),
+        Problem::StepsOutOfOrder {
+            at,
+            previous_index,
+            previous,
+        } => (
+            Key::ProblemStepsOutOfOrder,
+            vec![at.clone(), previous_index.to_string(), previous.clone()],
+        ),
+        Problem::ProbabilityOnlyForLinkLoss { kind } => {
+            (Key::ProblemProbabilityOnlyForLinkLoss, vec![kind.clone()])
+        }
+        Problem::FactorOnlyForSlowDisk { kind } => {
+            (Key::ProblemFactorOnlyForSlowDisk, vec![kind.clone()])
+        }
+        Problem::TooManyStrikes {
+            mtbf,
+            horizon,
+            strikes,
+            limit,
+        } => (
+            Key::ProblemTooManyStrikes,
+            vec![
+                mtbf.clone(),
+                horizon.clone(),
+                strikes.clone(),
+                limit.clone(),
+            ],
+        ),
+        Problem::LayoutKey { limit } => (Key::ProblemLayoutKey, vec![limit.to_string()]),
+        Problem::OutsideCanvas { value, limit } => (
+            Key::ProblemOutsideCanvas,
+            vec![value.clone(), limit.clone()],
+        ),
+        Problem::TooManyBuckets {
+            bucket,
+            horizon,
+            buckets,
+            limit,
+        } => (
+            Key::ProblemTooManyBuckets,
+            vec![
+                bucket.clone(),
+                horizon.clone(),
+                buckets.to_string(),
+                limit.to_string(),
+            ],
+        ),
+        Problem::MoreErrors { count } => (Key::ProblemMoreErrors, vec![count.to_string()]),
         Problem::ClientOfOtherKind { id, other } => (
             Key::ProblemClientOfOtherKind,
             vec![id.clone(), kind_with_article(*other)],

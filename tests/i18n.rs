@@ -293,6 +293,75 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
         Problem::FaultsOverlap {
             earlier: "faults[0]".into(),
         },
+        Problem::UnsupportedVersion {
+            version: "2".into(),
+        },
+        Problem::TooManyMessages {
+            estimate: "2e8".into(),
+            limit: "1e8".into(),
+        },
+        Problem::TooManyFaults {
+            total: 300,
+            limit: 256,
+        },
+        Problem::XMatchOnlyForHeaders {
+            kind: "direct".into(),
+        },
+        Problem::QuorumAlwaysDurable,
+        Problem::HeadersOnlyForHeaders {
+            exchange: "x".into(),
+            kind: "topic".into(),
+        },
+        Problem::OnlyWithBursts {
+            shape: "constant".into(),
+        },
+        Problem::OnlyWithSchedule {
+            shape: "poisson".into(),
+        },
+        Problem::PoissonOnlyWithBurstsOrSchedule {
+            shape: "constant".into(),
+        },
+        Problem::RateNotWithSchedule,
+        Problem::RateMissing {
+            shape: "constant".into(),
+        },
+        Problem::BurstRateMissing,
+        Problem::BurstLengthMissing,
+        Problem::BurstsOverlap {
+            every: "1".into(),
+            burst: "2".into(),
+        },
+        Problem::StepsMissing,
+        Problem::NoSteps,
+        Problem::StepsOutOfOrder {
+            at: "3".into(),
+            previous_index: 1,
+            previous: "5".into(),
+        },
+        Problem::ProbabilityOnlyForLinkLoss {
+            kind: "crash_node".into(),
+        },
+        Problem::FactorOnlyForSlowDisk {
+            kind: "crash_node".into(),
+        },
+        Problem::TooManyStrikes {
+            mtbf: "0.01".into(),
+            horizon: "60".into(),
+            strikes: "6000".into(),
+            limit: "1000".into(),
+        },
+        Problem::LayoutKey { limit: 64 },
+        Problem::OutsideCanvas {
+            value: "1e9".into(),
+            limit: "1e6".into(),
+        },
+        Problem::TooManyBuckets {
+            bucket: "1".into(),
+            horizon: "3600".into(),
+            buckets: 3_600_000,
+            limit: 2_000,
+        },
+        Problem::MoreErrors { count: 12 },
     ];
     // A new problem fails to compile here until it is in the list above.
     let _exhaustive = |problem: &Problem| match problem {
@@ -326,12 +395,40 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
         | Problem::StopNotAfterStart { .. }
         | Problem::LinkLossNeedsProbability
         | Problem::SlowDiskNeedsFactor
-        | Problem::FaultsOverlap { .. } => (),
+        | Problem::FaultsOverlap { .. }
+        | Problem::UnsupportedVersion { .. }
+        | Problem::TooManyMessages { .. }
+        | Problem::TooManyFaults { .. }
+        | Problem::XMatchOnlyForHeaders { .. }
+        | Problem::QuorumAlwaysDurable
+        | Problem::HeadersOnlyForHeaders { .. }
+        | Problem::OnlyWithBursts { .. }
+        | Problem::OnlyWithSchedule { .. }
+        | Problem::PoissonOnlyWithBurstsOrSchedule { .. }
+        | Problem::RateNotWithSchedule
+        | Problem::RateMissing { .. }
+        | Problem::BurstRateMissing
+        | Problem::BurstLengthMissing
+        | Problem::BurstsOverlap { .. }
+        | Problem::StepsMissing
+        | Problem::NoSteps
+        | Problem::StepsOutOfOrder { .. }
+        | Problem::ProbabilityOnlyForLinkLoss { .. }
+        | Problem::FactorOnlyForSlowDisk { .. }
+        | Problem::TooManyStrikes { .. }
+        | Problem::LayoutKey { .. }
+        | Problem::OutsideCanvas { .. }
+        | Problem::TooManyBuckets { .. }
+        | Problem::MoreErrors { .. } => (),
     };
     for problem in &problems {
         assert_eq!(problem_text(Lang::En, problem), problem.to_string());
         let zh = problem_text(Lang::Zh, problem);
-        assert!(has_cjk(&zh) && !zh.contains('{'), "{problem:?}: {zh}");
+        // Every placeholder filled (a schedule's example keeps its JSON braces).
+        assert!(
+            has_cjk(&zh) && placeholders(&zh).is_empty(),
+            "{problem:?}: {zh}"
+        );
     }
     // Kinds are named in Chinese too.
     let other = problem_text(

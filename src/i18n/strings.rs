@@ -630,6 +630,30 @@ translated {
     ProblemLinkLossNeedsProbability => "缺少：link_loss 故障需要丢弃传输的概率", "missing; a link_loss fault needs the probability of dropping a transfer";
     ProblemSlowDiskNeedsFactor => "缺少：slow_disk 故障需要 fsync 变慢的倍数", "missing; a slow_disk fault needs the factor by which fsyncs slow down";
     ProblemFaultsOverlap => "与同一目标上的 {0} 时间重叠；同一目标上同一种故障不能重叠", "overlaps {0} on the same target; faults of one kind on one target must not overlap";
+    ProblemUnsupportedVersion => "不支持版本 {0}；本实验室读取版本 {1}", "{0} is not supported; this lab reads version {1}";
+    ProblemTooManyMessages => "这些生产者加起来会产生约 {0} 条消息（每个的最高速率 × 活跃时间）；上限是 {1}", "together they would create about {0} messages (each one's highest rate × its active time); the limit is {1}";
+    ProblemTooManyFaults => "共 {0} 个故障（faults、random_faults 和链路分区）；上限是 {1}", "{0} faults in all (faults, random_faults and link partitions); the limit is {1}";
+    ProblemXMatchOnlyForHeaders => "只用于 headers 交换机（这个是 {0}）", "only used by a headers exchange (this one is {0})";
+    ProblemQuorumAlwaysDurable => "仲裁队列（quorum）总是持久化的；把 durable 设为 true 或省略它", "a quorum queue is always durable; set durable to true or leave it out";
+    ProblemHeadersOnlyForHeaders => "只用于 headers 交换机（“{0}” 是 {1}）", "only used by a headers exchange (\"{0}\" is {1})";
+    ProblemOnlyWithBursts => "只用于 bursts 速率形态（这个生产者的形态是 {0}）", "only used with shape bursts (this producer's shape is {0})";
+    ProblemOnlyWithSchedule => "只用于 schedule 速率形态（这个生产者的形态是 {0}）", "only used with shape schedule (this producer's shape is {0})";
+    ProblemPoissonOnlyWithBurstsOrSchedule => "只用于 bursts 和 schedule 形态（这个生产者的形态是 {0}；poisson 形态本身就是泊松到达）", "only used with shapes bursts and schedule (this producer's shape is {0}; shape poisson already means Poisson arrivals)";
+    ProblemRateNotWithSchedule => "schedule 形态不用它；请在 steps 里给出速率", "not used with shape schedule; give the rates in steps";
+    ProblemRateMissing => "缺少：{0} 形态需要一个速率", "missing; shape {0} needs a rate";
+    ProblemBurstRateMissing => "缺少：bursts 形态需要突发期间的速率", "missing; shape bursts needs the rate during a burst";
+    ProblemBurstLengthMissing => "缺少：bursts 形态需要每次突发持续多久", "missing; shape bursts needs how long a burst lasts";
+    ProblemBurstsOverlap => "{0} 比 burst_s（{1}）短；突发会相互重叠", "{0} is shorter than burst_s ({1}); bursts would overlap";
+    ProblemStepsMissing => "缺少：schedule 形态需要 steps：[{\"at_s\": 0, \"rate_per_s\": 100}, ...]", "missing; shape schedule needs steps: [{\"at_s\": 0, \"rate_per_s\": 100}, ...]";
+    ProblemNoSteps => "schedule 至少需要一个 step", "a schedule needs at least one step";
+    ProblemStepsOutOfOrder => "{0} 不晚于 steps[{1}].at_s（{2}）；steps 必须按时间顺序", "{0} is not after steps[{1}].at_s ({2}); steps must be in time order";
+    ProblemProbabilityOnlyForLinkLoss => "只用于 link_loss 故障（这个是 {0}）", "only used by link_loss faults (this one is {0})";
+    ProblemFactorOnlyForSlowDisk => "只用于 slow_disk 故障（这个是 {0}）", "only used by slow_disk faults (this one is {0})";
+    ProblemTooManyStrikes => "平均每 {0} 秒一次，在 {1} 秒的运行里会发生约 {2} 次；上限是 {3}", "{0} s over a {1} s run would strike about {2} times; the limit is {3}";
+    ProblemLayoutKey => "布局的键是 1 到 {0} 个字符的组件 id", "a layout key is a component id of 1 to {0} characters";
+    ProblemOutsideCanvas => "{0} 超出了 ±{1}", "{0} is outside ±{1}";
+    ProblemTooManyBuckets => "{0} ms 的图表粒度在 {1} 秒的运行里会有 {2} 个点；上限是 {3}", "{0} ms buckets over a {1} s horizon make {2} buckets; the limit is {3}";
+    ProblemMoreErrors => "……还有 {0} 个错误", "... and {0} more errors";
     // The sentence beside each step: `mqlab_engine::trace::What`, worded as `mqlab trace`
     // prints it in English (a test checks the English is the engine's own).
     WhatProduced => "生产者产生了它（键 {0}，序号 {1}）", "produced (key {0}, seq {1})";

@@ -167,6 +167,92 @@ pub enum Problem {
     FaultsOverlap {
         earlier: String,
     },
+    UnsupportedVersion {
+        version: String,
+    },
+    /// The producers' estimated messages over the run exceed the format's limit.
+    TooManyMessages {
+        estimate: String,
+        limit: String,
+    },
+    /// Faults, random faults and link partitions together.
+    TooManyFaults {
+        total: usize,
+        limit: usize,
+    },
+    /// `x_match` on an exchange of `kind` (not headers).
+    XMatchOnlyForHeaders {
+        kind: String,
+    },
+    QuorumAlwaysDurable,
+    /// Binding headers towards `exchange`, whose kind is `kind` (not headers).
+    HeadersOnlyForHeaders {
+        exchange: String,
+        kind: String,
+    },
+    /// A bursts field on a producer of another rate shape.
+    OnlyWithBursts {
+        shape: String,
+    },
+    OnlyWithSchedule {
+        shape: String,
+    },
+    PoissonOnlyWithBurstsOrSchedule {
+        shape: String,
+    },
+    RateNotWithSchedule,
+    RateMissing {
+        shape: String,
+    },
+    BurstRateMissing,
+    BurstLengthMissing,
+    /// Bursts every `every` s, each lasting longer (`burst` s).
+    BurstsOverlap {
+        every: String,
+        burst: String,
+    },
+    StepsMissing,
+    NoSteps,
+    /// A step at `at` s is not after step `previous_index`, at `previous` s.
+    StepsOutOfOrder {
+        at: String,
+        previous_index: usize,
+        previous: String,
+    },
+    /// `probability` on a fault of `kind` (not link_loss).
+    ProbabilityOnlyForLinkLoss {
+        kind: String,
+    },
+    /// `factor` on a fault of `kind` (not slow_disk).
+    FactorOnlyForSlowDisk {
+        kind: String,
+    },
+    /// A random fault with mean time between failures `mtbf` s over a `horizon` s run.
+    TooManyStrikes {
+        mtbf: String,
+        horizon: String,
+        strikes: String,
+        limit: String,
+    },
+    LayoutKey {
+        limit: usize,
+    },
+    /// A layout coordinate beyond ±`limit`.
+    OutsideCanvas {
+        value: String,
+        limit: String,
+    },
+    /// Chart buckets of `bucket` ms over a `horizon` s run.
+    TooManyBuckets {
+        bucket: String,
+        horizon: String,
+        buckets: u64,
+        limit: u64,
+    },
+    /// Errors past the most the validator lists, counted.
+    MoreErrors {
+        count: usize,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -247,6 +333,105 @@ impl fmt::Display for Problem {
                 "overlaps {earlier} on the same target; faults of one kind on one target must \
                  not overlap"
             ),
+            Problem::UnsupportedVersion { version } => write!(
+                f,
+                "{version} is not supported; this lab reads version {}",
+                crate::schema::VERSION
+            ),
+            Problem::TooManyMessages { estimate, limit } => write!(
+                f,
+                "together they would create about {estimate} messages (each one's highest rate \
+                 × its active time); the limit is {limit}"
+            ),
+            Problem::TooManyFaults { total, limit } => write!(
+                f,
+                "{total} faults in all (faults, random_faults and link partitions); the limit \
+                 is {limit}"
+            ),
+            Problem::XMatchOnlyForHeaders { kind } => {
+                write!(f, "only used by a headers exchange (this one is {kind})")
+            }
+            Problem::QuorumAlwaysDurable => {
+                f.write_str("a quorum queue is always durable; set durable to true or leave it out")
+            }
+            Problem::HeadersOnlyForHeaders { exchange, kind } => write!(
+                f,
+                "only used by a headers exchange (\"{exchange}\" is {kind})"
+            ),
+            Problem::OnlyWithBursts { shape } => write!(
+                f,
+                "only used with shape bursts (this producer's shape is {shape})"
+            ),
+            Problem::OnlyWithSchedule { shape } => write!(
+                f,
+                "only used with shape schedule (this producer's shape is {shape})"
+            ),
+            Problem::PoissonOnlyWithBurstsOrSchedule { shape } => write!(
+                f,
+                "only used with shapes bursts and schedule (this producer's shape is {shape}; \
+                 shape poisson already means Poisson arrivals)"
+            ),
+            Problem::RateNotWithSchedule => {
+                f.write_str("not used with shape schedule; give the rates in steps")
+            }
+            Problem::RateMissing { shape } => write!(f, "missing; shape {shape} needs a rate"),
+            Problem::BurstRateMissing => {
+                f.write_str("missing; shape bursts needs the rate during a burst")
+            }
+            Problem::BurstLengthMissing => {
+                f.write_str("missing; shape bursts needs how long a burst lasts")
+            }
+            Problem::BurstsOverlap { every, burst } => write!(
+                f,
+                "{every} is shorter than burst_s ({burst}); bursts would overlap"
+            ),
+            Problem::StepsMissing => f.write_str(
+                "missing; shape schedule needs steps: [{\"at_s\": 0, \"rate_per_s\": 100}, ...]",
+            ),
+            Problem::NoSteps => f.write_str("a schedule needs at least one step"),
+            Problem::StepsOutOfOrder {
+                at,
+                previous_index,
+                previous,
+            } => write!(
+                f,
+                "{at} is not after steps[{previous_index}].at_s ({previous}); steps must be in \
+                 time order"
+            ),
+            Problem::ProbabilityOnlyForLinkLoss { kind } => {
+                write!(f, "only used by link_loss faults (this one is {kind})")
+            }
+            Problem::FactorOnlyForSlowDisk { kind } => {
+                write!(f, "only used by slow_disk faults (this one is {kind})")
+            }
+            Problem::TooManyStrikes {
+                mtbf,
+                horizon,
+                strikes,
+                limit,
+            } => write!(
+                f,
+                "{mtbf} s over a {horizon} s run would strike about {strikes} times; the limit \
+                 is {limit}"
+            ),
+            Problem::LayoutKey { limit } => {
+                write!(
+                    f,
+                    "a layout key is a component id of 1 to {limit} characters"
+                )
+            }
+            Problem::OutsideCanvas { value, limit } => write!(f, "{value} is outside ±{limit}"),
+            Problem::TooManyBuckets {
+                bucket,
+                horizon,
+                buckets,
+                limit,
+            } => write!(
+                f,
+                "{bucket} ms buckets over a {horizon} s horizon make {buckets} buckets; the \
+                 limit is {limit}"
+            ),
+            Problem::MoreErrors { count } => write!(f, "... and {count} more errors"),
             Problem::ClientOfOtherKind { id, other } => write!(
                 f,
                 "no producer or consumer with id \"{id}\" (\"{id}\" is {}; a link belongs to a \

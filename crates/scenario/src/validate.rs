@@ -76,11 +76,8 @@ struct Validator {
 }
 
 impl Validator {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(ScenarioError::new(path, message));
-    }
-
-    /// An error the page can word in the learner's language.
+    /// Notes a problem at `path`; every check names its problem, so the page can word it in
+    /// the learner's language.
     fn problem(&mut self, path: impl Into<String>, problem: Problem) {
         self.push(ScenarioError::of(path, problem));
     }
@@ -99,23 +96,16 @@ impl Validator {
         }
         if self.errors_dropped > 0 {
             let more = self.errors_dropped;
-            self.errors.push(ScenarioError::new(
-                "",
-                format!("... and {more} more errors"),
-            ));
+            self.errors
+                .push(ScenarioError::of("", Problem::MoreErrors { count: more }));
         }
         Err(Errors(self.errors))
     }
 
     fn scenario(&mut self, s: &Scenario) -> Config {
         if s.version != VERSION {
-            self.error(
-                "version",
-                format!(
-                    "{} is not supported; this lab reads version {VERSION}",
-                    s.version
-                ),
-            );
+            let version = s.version.to_string();
+            self.problem("version", Problem::UnsupportedVersion { version });
         }
         if s.name.trim().is_empty() {
             self.problem("name", Problem::MustNotBeEmpty);
@@ -185,15 +175,9 @@ impl Validator {
             config.producers.push(producer_config);
         }
         if messages_estimate > limits::MESSAGES_MAX as f64 {
-            self.error(
-                "producers",
-                format!(
-                    "together they would create about {} messages (each one's highest rate × its \
-                     active time); the limit is {}",
-                    num(round_significant(messages_estimate, 3)),
-                    num(limits::MESSAGES_MAX as f64)
-                ),
-            );
+            let estimate = num(round_significant(messages_estimate, 3));
+            let limit = num(limits::MESSAGES_MAX as f64);
+            self.problem("producers", Problem::TooManyMessages { estimate, limit });
         }
         config.exchanges = s
             .exchanges
@@ -231,13 +215,12 @@ impl Validator {
             .collect();
         let faults_total = config.faults.len() + config.random_faults.len();
         if faults_total > limits::FAULTS_MAX {
-            self.error(
+            self.problem(
                 "faults",
-                format!(
-                    "{faults_total} faults in all (faults, random_faults and link partitions); \
-                     the limit is {}",
-                    limits::FAULTS_MAX
-                ),
+                Problem::TooManyFaults {
+                    total: faults_total,
+                    limit: limits::FAULTS_MAX,
+                },
             );
         }
 
@@ -435,12 +418,10 @@ impl Validator {
             },
         };
         if exchange.x_match.is_some() && exchange.kind != ExchangeKind::Headers {
-            self.error(
+            let kind = exchange_kind_word(exchange.kind).to_string();
+            self.problem(
                 format!("exchanges[{i}].x_match"),
-                format!(
-                    "only used by a headers exchange (this one is {})",
-                    exchange_kind_word(exchange.kind)
-                ),
+                Problem::XMatchOnlyForHeaders { kind },
             );
         }
         ExchangeConfig {
@@ -455,10 +436,7 @@ impl Validator {
         let (placement, home) = self.placement(&format!("{path}.placement"), &queue.placement, s);
         let is_quorum = matches!(queue.placement, Placement::Quorum { .. });
         if is_quorum && queue.durable == Some(false) {
-            self.error(
-                format!("{path}.durable"),
-                "a quorum queue is always durable; set durable to true or leave it out",
-            );
+            self.problem(format!("{path}.durable"), Problem::QuorumAlwaysDurable);
         }
         let durable = queue.durable.unwrap_or(is_quorum);
         let max_length = queue.max_length.and_then(|max_length| {
@@ -618,13 +596,11 @@ impl Validator {
             .map(|e| e.kind)
         {
             if kind != ExchangeKind::Headers {
-                self.error(
+                let exchange = binding.exchange.escape_debug().to_string();
+                let kind = exchange_kind_word(kind).to_string();
+                self.problem(
                     &headers_path,
-                    format!(
-                        "only used by a headers exchange (\"{}\" is {})",
-                        binding.exchange.escape_debug(),
-                        exchange_kind_word(kind)
-                    ),
+                    Problem::HeadersOnlyForHeaders { exchange, kind },
                 );
             }
         }
@@ -694,10 +670,8 @@ impl Validator {
             Zero::Refused,
         ) {
             Some(us) if us < US_PER_MS => {
-                self.error(
-                    p("timeout_ms"),
-                    format!("{} is below the minimum of 1", num(producer.timeout_ms)),
-                );
+                let (value, minimum) = (num(producer.timeout_ms), "1".to_string());
+                self.problem(p("timeout_ms"), Problem::BelowMinimum { value, minimum });
                 US_PER_MS
             }
             Some(us) => us,
@@ -779,32 +753,24 @@ impl Validator {
         if !is_bursts {
             for (field, present) in burst_fields {
                 if present {
-                    self.error(
-                        p(field),
-                        format!(
-                            "only used with shape bursts (this producer's shape is {shape_word})"
-                        ),
-                    );
+                    let shape = shape_word.to_string();
+                    self.problem(p(field), Problem::OnlyWithBursts { shape });
                 }
             }
         }
         if !is_schedule && producer.steps.is_some() {
-            self.error(
-                p("steps"),
-                format!("only used with shape schedule (this producer's shape is {shape_word})"),
-            );
+            let shape = shape_word.to_string();
+            self.problem(p("steps"), Problem::OnlyWithSchedule { shape });
         }
         if !is_bursts && !is_schedule && producer.poisson.is_some() {
-            self.error(
+            let shape = shape_word.to_string();
+            self.problem(
                 p("poisson"),
-                format!("only used with shapes bursts and schedule (this producer's shape is {shape_word}; shape poisson already means Poisson arrivals)"),
+                Problem::PoissonOnlyWithBurstsOrSchedule { shape },
             );
         }
         if is_schedule && producer.rate_per_s.is_some() {
-            self.error(
-                p("rate_per_s"),
-                "not used with shape schedule; give the rates in steps",
-            );
+            self.problem(p("rate_per_s"), Problem::RateNotWithSchedule);
         }
         let base_rate = if is_schedule {
             0.0
@@ -812,10 +778,8 @@ impl Validator {
             match producer.rate_per_s {
                 Some(rate) => self.rate_per_s(&p("rate_per_s"), rate).unwrap_or(0.0),
                 None => {
-                    self.error(
-                        p("rate_per_s"),
-                        format!("missing; shape {shape_word} needs a rate"),
-                    );
+                    let shape = shape_word.to_string();
+                    self.problem(p("rate_per_s"), Problem::RateMissing { shape });
                     0.0
                 }
             }
@@ -864,10 +828,7 @@ impl Validator {
         let rate_per_s = match producer.burst_rate_per_s {
             Some(rate) => self.rate_per_s(&p("burst_rate_per_s"), rate),
             None => {
-                self.error(
-                    p("burst_rate_per_s"),
-                    "missing; shape bursts needs the rate during a burst",
-                );
+                self.problem(p("burst_rate_per_s"), Problem::BurstRateMissing);
                 None
             }
         };
@@ -887,10 +848,7 @@ impl Validator {
                 Zero::Refused,
             ),
             None => {
-                self.error(
-                    p("burst_s"),
-                    "missing; shape bursts needs how long a burst lasts",
-                );
+                self.problem(p("burst_s"), Problem::BurstLengthMissing);
                 None
             }
         };
@@ -907,14 +865,8 @@ impl Validator {
                     (every_us, for_us, producer.burst_s)
                 {
                     if every_us < for_us {
-                        self.error(
-                            p("every_s"),
-                            format!(
-                                "{} is shorter than burst_s ({}); bursts would overlap",
-                                num(every_s),
-                                num(burst_s)
-                            ),
-                        );
+                        let (every, burst) = (num(every_s), num(burst_s));
+                        self.problem(p("every_s"), Problem::BurstsOverlap { every, burst });
                     }
                 }
                 every_us
@@ -933,20 +885,20 @@ impl Validator {
     fn schedule(&mut self, path: &str, producer: &Producer) -> (Vec<(TimeUs, f64)>, f64) {
         let steps_path = format!("{path}.steps");
         let Some(steps) = &producer.steps else {
-            self.error(
-                &steps_path,
-                "missing; shape schedule needs steps: [{\"at_s\": 0, \"rate_per_s\": 100}, ...]",
-            );
+            self.problem(&steps_path, Problem::StepsMissing);
             return (vec![(0, 0.0)], 0.0);
         };
         if steps.is_empty() {
-            self.error(&steps_path, "a schedule needs at least one step");
+            self.problem(&steps_path, Problem::NoSteps);
             return (vec![(0, 0.0)], 0.0);
         }
         if steps.len() > RATE_STEPS_MAX {
-            self.error(
+            self.problem(
                 &steps_path,
-                format!("has {} entries; the limit is {RATE_STEPS_MAX}", steps.len()),
+                Problem::TooManyEntries {
+                    entries: steps.len(),
+                    limit: RATE_STEPS_MAX,
+                },
             );
             return (vec![(0, 0.0)], 0.0);
         }
@@ -969,13 +921,14 @@ impl Validator {
             let Some(at_us) = at_us else { continue };
             if let Some((k, previous_at_s, previous_at_us)) = previous {
                 if at_us <= previous_at_us {
-                    self.error(
+                    let (at, previous) = (num(step.at_s), num(previous_at_s));
+                    self.problem(
                         format!("{step_path}.at_s"),
-                        format!(
-                            "{} is not after steps[{k}].at_s ({}); steps must be in time order",
-                            num(step.at_s),
-                            num(previous_at_s)
-                        ),
+                        Problem::StepsOutOfOrder {
+                            at,
+                            previous_index: k,
+                            previous,
+                        },
                     );
                     continue;
                 }
@@ -1225,22 +1178,15 @@ impl Validator {
     ) -> Option<FaultAction> {
         let p = |field: &str| format!("{path}.{field}");
         if probability.is_some() && kind != FaultKind::LinkLoss {
-            self.error(
+            let kind = kind.name().to_string();
+            self.problem(
                 p("probability"),
-                format!(
-                    "only used by link_loss faults (this one is {})",
-                    kind.name()
-                ),
+                Problem::ProbabilityOnlyForLinkLoss { kind },
             );
         }
         if factor.is_some() && kind != FaultKind::SlowDisk {
-            self.error(
-                p("factor"),
-                format!(
-                    "only used by slow_disk faults (this one is {})",
-                    kind.name()
-                ),
-            );
+            let kind = kind.name().to_string();
+            self.problem(p("factor"), Problem::FactorOnlyForSlowDisk { kind });
         }
         let target_path = p("target");
         match kind {
@@ -1340,16 +1286,13 @@ impl Validator {
         if let Some(mtbf_us) = mtbf_us {
             let strikes = self.horizon_us as f64 / mtbf_us as f64;
             if strikes > RANDOM_FAULT_STRIKES_MAX {
-                self.error(
-                    format!("{path}.mtbf_s"),
-                    format!(
-                        "{} s over a {} s run would strike about {} times; the limit is {}",
-                        num(fault.mtbf_s),
-                        num(self.horizon_us as f64 / US_PER_S as f64),
-                        num(round_significant(strikes, 3)),
-                        num(RANDOM_FAULT_STRIKES_MAX)
-                    ),
-                );
+                let problem = Problem::TooManyStrikes {
+                    mtbf: num(fault.mtbf_s),
+                    horizon: num(self.horizon_us as f64 / US_PER_S as f64),
+                    strikes: num(round_significant(strikes, 3)),
+                    limit: num(RANDOM_FAULT_STRIKES_MAX),
+                };
+                self.problem(format!("{path}.mtbf_s"), problem);
             }
         }
         let mttr_us = self.duration_us(
@@ -1393,9 +1336,11 @@ impl Validator {
         for (id, position) in &s.layout {
             let path = format!("layout.{id}");
             if id.is_empty() || id.chars().count() > ID_CHARS_MAX {
-                self.error(
+                self.problem(
                     &path,
-                    format!("a layout key is a component id of 1 to {ID_CHARS_MAX} characters"),
+                    Problem::LayoutKey {
+                        limit: ID_CHARS_MAX,
+                    },
                 );
             }
             for (axis, value) in [("x", position.x), ("y", position.y)] {
@@ -1403,10 +1348,8 @@ impl Validator {
                 if !value.is_finite() {
                     self.problem(axis_path, Problem::NotFinite { value: num(value) });
                 } else if value.abs() > LAYOUT_COORDINATE_MAX {
-                    self.error(
-                        axis_path,
-                        format!("{} is outside ±{}", num(value), num(LAYOUT_COORDINATE_MAX)),
-                    );
+                    let (value, limit) = (num(value), num(LAYOUT_COORDINATE_MAX));
+                    self.problem(axis_path, Problem::OutsideCanvas { value, limit });
                 }
             }
         }
@@ -1432,15 +1375,13 @@ impl Validator {
         };
         let buckets = horizon_us.div_ceil(bucket_us);
         if buckets > limits::BUCKETS_MAX {
-            self.error(
-                "bucket_ms",
-                format!(
-                    "{} ms buckets over a {} s horizon make {buckets} buckets; the limit is {}",
-                    num(bucket_ms),
-                    num(horizon_us as f64 / US_PER_S as f64),
-                    limits::BUCKETS_MAX
-                ),
-            );
+            let problem = Problem::TooManyBuckets {
+                bucket: num(bucket_ms),
+                horizon: num(horizon_us as f64 / US_PER_S as f64),
+                buckets,
+                limit: limits::BUCKETS_MAX,
+            };
+            self.problem("bucket_ms", problem);
         }
         bucket_us
     }
