@@ -164,6 +164,14 @@ test('the language switch changes every label and is remembered', { timeout: 120
   await page.reload();
   await page.getByTestId('run').waitFor();
   assert.match(await page.getByTestId('run').textContent(), /运行/, 'the choice is remembered');
+  // A value the validator refuses is explained in Chinese, with the value.
+  await page.getByTestId('component-order_service').click();
+  const rate = page.getByTestId('field-rate_per_s');
+  await rate.fill('-5');
+  await rate.press('Enter');
+  const refusal = page.getByTestId('field-error-rate_per_s');
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /-5.*负数/, 'the refusal is in Chinese');
   await screenshot(page, 'lab-zh');
   await page.getByTestId('lang').selectOption('en');
   assert.match(await page.getByTestId('run').textContent(), /Run/);
