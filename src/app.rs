@@ -342,9 +342,13 @@ pub fn App() -> Html {
                     return;
                 };
                 match mqlab_scenario::parse(&text) {
-                    Err(errors) => dispatch.emit(Action::Problem(bad(errors.to_string()))),
+                    Err(errors) => {
+                        dispatch.emit(Action::Problem(bad(i18n::scenario_errors(lang, &errors))))
+                    }
                     Ok(mut scenario) => match mqlab_scenario::validate(&scenario) {
-                        Err(errors) => dispatch.emit(Action::Problem(bad(errors.to_string()))),
+                        Err(errors) => {
+                        dispatch.emit(Action::Problem(bad(i18n::scenario_errors(lang, &errors))))
+                    }
                         Ok(_) => {
                             editor::ensure_layout(&mut scenario);
                             dispatch.emit(Action::DismissProblem);

@@ -13,7 +13,7 @@ mod strings;
 
 pub use strings::Key;
 
-use mqlab_scenario::{IdKind, LinkError, Problem, ScenarioError};
+use mqlab_scenario::{Errors, IdKind, LinkError, Problem, ScenarioError};
 
 use crate::sim_worker::protocol::WhatView;
 
@@ -155,7 +155,11 @@ pub fn link_error(lang: Lang, error: &LinkError) -> String {
         LinkError::DoesNotInflate => t(lang, Key::LinkDoesNotInflate).to_string(),
         LinkError::TooLarge => t(lang, Key::LinkTooLarge).to_string(),
         LinkError::Tampered => t(lang, Key::LinkTampered).to_string(),
-        LinkError::Scenario(errors) => format!("{}\n{errors}", t(lang, Key::LinkBadScenario)),
+        LinkError::Scenario(errors) => format!(
+            "{}\n{}",
+            t(lang, Key::LinkBadScenario),
+            scenario_errors(lang, errors)
+        ),
         LinkError::InScenarioB(error) => format!(
             "{} {}",
             t(lang, Key::LinkInScenarioB),
@@ -219,6 +223,22 @@ pub fn scenario_error(lang: Lang, error: &ScenarioError) -> String {
         (Some(problem), Lang::Zh) => problem_text(lang, problem),
         _ => error.message.clone(),
     }
+}
+
+/// Scenario errors in `lang`, one a line (`path: message`), as `Errors` displays them in English.
+pub fn scenario_errors(lang: Lang, errors: &Errors) -> String {
+    let lines: Vec<String> = errors
+        .iter()
+        .map(|error| {
+            let message = scenario_error(lang, error);
+            if error.path.is_empty() {
+                message
+            } else {
+                format!("{}: {message}", error.path)
+            }
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// A validator's problem in `lang`; in English, the scenario crate's message.

@@ -444,3 +444,22 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
         "{other}"
     );
 }
+
+#[test]
+fn a_scenario_errors_list_reads_like_the_clis_in_english_and_is_chinese_in_chinese() {
+    use mqlab_web::i18n::scenario_errors;
+    let mut scenario = mqlab_scenario::presets::get("01-decoupling").unwrap();
+    scenario.producers[0].rate_per_s = Some(-5.0);
+    scenario.consumers[0].queue = "nowhere".into();
+    let errors = mqlab_scenario::validate(&scenario).unwrap_err();
+    assert_eq!(scenario_errors(Lang::En, &errors), errors.to_string());
+    let zh = scenario_errors(Lang::Zh, &errors);
+    assert!(zh.contains("producers[0].rate_per_s: -5 是负数"), "{zh}");
+    assert!(
+        zh.contains("consumers[0].queue: 没有 id 为 “nowhere” 的队列"),
+        "{zh}"
+    );
+    // A link whose scenario fails says so in Chinese too.
+    let link = link_error(Lang::Zh, &LinkError::Scenario(errors));
+    assert!(link.contains("负数"), "{link}");
+}
