@@ -14,13 +14,13 @@ use crate::hooks::{self, Shortcut};
 use crate::i18n::{self, t, tf, Key, Lang};
 use crate::lab::canvas::Canvas;
 use crate::lab::charts_panel::ChartsPanel;
-use crate::lab::inspector::Inspector;
 use crate::lab::compare_panel::ComparePanel;
+use crate::lab::inspector::Inspector;
 use crate::lab::messages_panel::MessagesPanel;
 use crate::lab::runbar::{RunBar, SPEEDS, SPEED_DEFAULT};
-use crate::message_life::TraceState;
 use crate::lab::Palette;
 use crate::live::{Effect, HubEvent, HubHandle};
+use crate::message_life::TraceState;
 use crate::sim_worker::{RunState, Speed};
 use crate::state::{Action, AppState, Selection};
 
@@ -39,14 +39,8 @@ fn initial_state() -> AppState {
     let fallback = || match hooks::load_autosave() {
         Some(scenario) => (scenario, None),
         None => {
-            let name = mqlab_scenario::presets::names()
-                .first()
-                .map(|n| n.to_string())
-                .unwrap_or_default();
-            (
-                preset_scenario(&name).unwrap_or_else(|| editor::blank(lang)),
-                Some(name),
-            )
+            let name = mqlab_scenario::presets::names().first().map(|n| n.to_string()).unwrap_or_default();
+            (preset_scenario(&name).unwrap_or_else(|| editor::blank(lang)), Some(name))
         }
     };
     let (scenario, compared, preset, problem) = if fragment.trim_start_matches('#').is_empty() {
@@ -86,9 +80,7 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let dispatch = {
         let dispatcher = state.dispatcher();
-        use_memo((), move |_| {
-            Callback::from(move |action: Action| dispatcher.dispatch(action))
-        })
+        use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))
     };
     let dispatch: Callback<Action> = (*dispatch).clone();
     let lang = state.lang;
@@ -103,12 +95,8 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         hub.set_on_event(Callback::from(move |event: HubEvent| match event {
             HubEvent::Phase(phase) => dispatch.emit(Action::Phase(phase)),
-            HubEvent::Effect(Effect::Problem { message, .. }) => {
-                dispatch.emit(Action::Problem(message))
-            }
-            HubEvent::Effect(Effect::Crashed { message, .. }) => {
-                dispatch.emit(Action::Problem(message))
-            }
+            HubEvent::Effect(Effect::Problem { message, .. }) => dispatch.emit(Action::Problem(message)),
+            HubEvent::Effect(Effect::Crashed { message, .. }) => dispatch.emit(Action::Problem(message)),
             HubEvent::Effect(Effect::Trace(trace)) => {
                 dispatch.emit(Action::Trace(TraceState::Ready(std::rc::Rc::new(trace))))
             }
@@ -246,9 +234,7 @@ pub fn App() -> Html {
             let mut ids = Vec::new();
             if let Some(errors) = errors.as_ref() {
                 for error in &errors.0 {
-                    if let editor::ErrorPlace::Component { component, .. } =
-                        editor::locate(&scenario, &error.path)
-                    {
+                    if let editor::ErrorPlace::Component { component, .. } = editor::locate(&scenario, &error.path) {
                         ids.push(component.id);
                     }
                 }
@@ -268,26 +254,17 @@ pub fn App() -> Html {
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             let name = select.value();
-            let scenario = if name.is_empty() {
-                Some(editor::blank(lang))
-            } else {
-                preset_scenario(&name)
-            };
+            let scenario = if name.is_empty() { Some(editor::blank(lang)) } else { preset_scenario(&name) };
             if let Some(scenario) = scenario {
-                dispatch.emit(Action::Open {
-                    scenario: Box::new(scenario),
-                    preset: Some(name).filter(|n| !n.is_empty()),
-                });
+                dispatch
+                    .emit(Action::Open { scenario: Box::new(scenario), preset: Some(name).filter(|n| !n.is_empty()) });
             }
         })
     };
     let on_blank = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::Open {
-                scenario: Box::new(editor::blank(lang)),
-                preset: None,
-            });
+            dispatch.emit(Action::Open { scenario: Box::new(editor::blank(lang)), preset: None });
         })
     };
     let on_lang = {
@@ -313,15 +290,9 @@ pub fn App() -> Html {
             let name = if scenario.name.is_empty() {
                 "scenario".to_string()
             } else {
-                scenario
-                    .name
-                    .replace(|c: char| !c.is_alphanumeric() && c != '-', "-")
+                scenario.name.replace(|c: char| !c.is_alphanumeric() && c != '-', "-")
             };
-            hooks::download(
-                &format!("{name}.json"),
-                "application/json",
-                &mqlab_scenario::to_json(&scenario),
-            );
+            hooks::download(&format!("{name}.json"), "application/json", &mqlab_scenario::to_json(&scenario));
         })
     };
     let on_import = {
@@ -331,31 +302,20 @@ pub fn App() -> Html {
             let dispatch = dispatch.clone();
             hooks::read_file(&input, move |text, name| {
                 let bad = |detail: String| {
-                    format!(
-                        "{} {}\n{name}: {detail}",
-                        t(lang, Key::ErrorBadFile),
-                        t(lang, Key::ErrorWorkKept)
-                    )
+                    format!("{} {}\n{name}: {detail}", t(lang, Key::ErrorBadFile), t(lang, Key::ErrorWorkKept))
                 };
                 let Some(text) = text else {
                     dispatch.emit(Action::Problem(bad(String::new())));
                     return;
                 };
                 match mqlab_scenario::parse(&text) {
-                    Err(errors) => {
-                        dispatch.emit(Action::Problem(bad(i18n::scenario_errors(lang, &errors))))
-                    }
+                    Err(errors) => dispatch.emit(Action::Problem(bad(i18n::scenario_errors(lang, &errors)))),
                     Ok(mut scenario) => match mqlab_scenario::validate(&scenario) {
-                        Err(errors) => {
-                        dispatch.emit(Action::Problem(bad(i18n::scenario_errors(lang, &errors))))
-                    }
+                        Err(errors) => dispatch.emit(Action::Problem(bad(i18n::scenario_errors(lang, &errors)))),
                         Ok(_) => {
                             editor::ensure_layout(&mut scenario);
                             dispatch.emit(Action::DismissProblem);
-                            dispatch.emit(Action::Open {
-                                scenario: Box::new(scenario),
-                                preset: None,
-                            });
+                            dispatch.emit(Action::Open { scenario: Box::new(scenario), preset: None });
                         }
                     },
                 }
@@ -552,16 +512,10 @@ impl Timeout {
         });
         let id = web_sys::window().and_then(|window| {
             window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    closure.as_ref().unchecked_ref(),
-                    ms as i32,
-                )
+                .set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms as i32)
                 .ok()
         });
-        Timeout {
-            id,
-            _closure: closure,
-        }
+        Timeout { id, _closure: closure }
     }
 }
 

@@ -155,16 +155,8 @@ pub fn link_error(lang: Lang, error: &LinkError) -> String {
         LinkError::DoesNotInflate => t(lang, Key::LinkDoesNotInflate).to_string(),
         LinkError::TooLarge => t(lang, Key::LinkTooLarge).to_string(),
         LinkError::Tampered => t(lang, Key::LinkTampered).to_string(),
-        LinkError::Scenario(errors) => format!(
-            "{}\n{}",
-            t(lang, Key::LinkBadScenario),
-            scenario_errors(lang, errors)
-        ),
-        LinkError::InScenarioB(error) => format!(
-            "{} {}",
-            t(lang, Key::LinkInScenarioB),
-            link_error(lang, error)
-        ),
+        LinkError::Scenario(errors) => format!("{}\n{}", t(lang, Key::LinkBadScenario), scenario_errors(lang, errors)),
+        LinkError::InScenarioB(error) => format!("{} {}", t(lang, Key::LinkInScenarioB), link_error(lang, error)),
     }
 }
 
@@ -172,13 +164,7 @@ pub fn link_error(lang: Lang, error: &LinkError) -> String {
 /// sentence `mqlab trace` prints.
 pub fn trace_what(lang: Lang, what: WhatView) -> String {
     let key = match what {
-        WhatView::Produced { key, seq } => {
-            return tf(
-                lang,
-                Key::WhatProduced,
-                &[&key.to_string(), &seq.to_string()],
-            )
-        }
+        WhatView::Produced { key, seq } => return tf(lang, Key::WhatProduced, &[&key.to_string(), &seq.to_string()]),
         WhatView::Sent { attempt } => return tf(lang, Key::WhatSent, &[&attempt.to_string()]),
         WhatView::OutboxFull => Key::WhatOutboxFull,
         WhatView::DroppedOnProducerLink => Key::WhatDroppedOnProducerLink,
@@ -255,39 +241,28 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::NotANumber => (Key::ProblemNotANumber, vec![]),
         Problem::NotFinite { value } => (Key::ProblemNotFinite, vec![value.clone()]),
         Problem::Negative { value } => (Key::ProblemNegative, vec![value.clone()]),
-        Problem::AboveLimit { value, limit } => {
-            (Key::ProblemAboveLimit, vec![value.clone(), limit.clone()])
-        }
-        Problem::BelowMinimum { value, minimum } => (
-            Key::ProblemBelowMinimum,
-            vec![value.clone(), minimum.clone()],
-        ),
+        Problem::AboveLimit { value, limit } => (Key::ProblemAboveLimit, vec![value.clone(), limit.clone()]),
+        Problem::BelowMinimum { value, minimum } => (Key::ProblemBelowMinimum, vec![value.clone(), minimum.clone()]),
         Problem::MustBeAboveZero => (Key::ProblemMustBeAboveZero, vec![]),
         Problem::RoundsToZero { value } => (Key::ProblemRoundsToZero, vec![value.clone()]),
         Problem::NotAProbability { value } => (Key::ProblemNotAProbability, vec![value.clone()]),
-        Problem::TooManyBytes { bytes, limit } => (
-            Key::ProblemTooManyBytes,
-            vec![bytes.to_string(), limit.to_string()],
-        ),
-        Problem::TooManyChars { chars, limit } => (
-            Key::ProblemTooManyChars,
-            vec![chars.to_string(), limit.to_string()],
-        ),
-        Problem::TooManyEntries { entries, limit } => (
-            Key::ProblemTooManyEntries,
-            vec![entries.to_string(), limit.to_string()],
-        ),
+        Problem::TooManyBytes { bytes, limit } => {
+            (Key::ProblemTooManyBytes, vec![bytes.to_string(), limit.to_string()])
+        }
+        Problem::TooManyChars { chars, limit } => {
+            (Key::ProblemTooManyChars, vec![chars.to_string(), limit.to_string()])
+        }
+        Problem::TooManyEntries { entries, limit } => {
+            (Key::ProblemTooManyEntries, vec![entries.to_string(), limit.to_string()])
+        }
         Problem::MustNotBeEmpty => (Key::ProblemMustNotBeEmpty, vec![]),
         Problem::IdEmpty => (Key::ProblemIdEmpty, vec![]),
         Problem::IdHasSpace { id } => (Key::ProblemIdHasSpace, vec![id.clone()]),
-        Problem::IdTaken { id, first_path } => {
-            (Key::ProblemIdTaken, vec![id.clone(), first_path.clone()])
-        }
+        Problem::IdTaken { id, first_path } => (Key::ProblemIdTaken, vec![id.clone(), first_path.clone()]),
         Problem::NoSuchId { kind: k, id } => (Key::ProblemNoSuchId, vec![kind(*k), id.clone()]),
-        Problem::IdOfOtherKind { kind: k, id, other } => (
-            Key::ProblemIdOfOtherKind,
-            vec![kind(*k), id.clone(), kind_with_article(*other)],
-        ),
+        Problem::IdOfOtherKind { kind: k, id, other } => {
+            (Key::ProblemIdOfOtherKind, vec![kind(*k), id.clone(), kind_with_article(*other)])
+        }
         Problem::NoNodes => (Key::ProblemNoNodes, vec![]),
         Problem::NoSuchClient { id } => (Key::ProblemNoSuchClient, vec![id.clone()]),
         Problem::ListedTwice { id } => (Key::ProblemListedTwice, vec![id.clone()]),
@@ -296,104 +271,56 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::NeedsTwoNodes { mode } => (Key::ProblemNeedsTwoNodes, vec![mode.clone()]),
         Problem::DlxOverflowNeedsDlx => (Key::ProblemDlxOverflowNeedsDlx, vec![]),
         Problem::OnlyWithDeadLetterExchange => (Key::ProblemOnlyWithDeadLetterExchange, vec![]),
-        Problem::MaxBelowMin { max, min } => {
-            (Key::ProblemMaxBelowMin, vec![max.clone(), min.clone()])
+        Problem::MaxBelowMin { max, min } => (Key::ProblemMaxBelowMin, vec![max.clone(), min.clone()]),
+        Problem::StopNotAfterStart { stop, start } => {
+            (Key::ProblemStopNotAfterStart, vec![stop.clone(), start.clone()])
         }
-        Problem::StopNotAfterStart { stop, start } => (
-            Key::ProblemStopNotAfterStart,
-            vec![stop.clone(), start.clone()],
-        ),
         Problem::LinkLossNeedsProbability => (Key::ProblemLinkLossNeedsProbability, vec![]),
         Problem::SlowDiskNeedsFactor => (Key::ProblemSlowDiskNeedsFactor, vec![]),
         Problem::FaultsOverlap { earlier } => (Key::ProblemFaultsOverlap, vec![earlier.clone()]),
-        Problem::UnsupportedVersion { version } => (
-            Key::ProblemUnsupportedVersion,
-            vec![version.clone(), mqlab_scenario::VERSION.to_string()],
-        ),
-        Problem::TooManyMessages { estimate, limit } => (
-            Key::ProblemTooManyMessages,
-            vec![estimate.clone(), limit.clone()],
-        ),
-        Problem::TooManyFaults { total, limit } => (
-            Key::ProblemTooManyFaults,
-            vec![total.to_string(), limit.to_string()],
-        ),
-        Problem::XMatchOnlyForHeaders { kind } => {
-            (Key::ProblemXMatchOnlyForHeaders, vec![kind.clone()])
+        Problem::UnsupportedVersion { version } => {
+            (Key::ProblemUnsupportedVersion, vec![version.clone(), mqlab_scenario::VERSION.to_string()])
         }
+        Problem::TooManyMessages { estimate, limit } => {
+            (Key::ProblemTooManyMessages, vec![estimate.clone(), limit.clone()])
+        }
+        Problem::TooManyFaults { total, limit } => {
+            (Key::ProblemTooManyFaults, vec![total.to_string(), limit.to_string()])
+        }
+        Problem::XMatchOnlyForHeaders { kind } => (Key::ProblemXMatchOnlyForHeaders, vec![kind.clone()]),
         Problem::QuorumAlwaysDurable => (Key::ProblemQuorumAlwaysDurable, vec![]),
-        Problem::HeadersOnlyForHeaders { exchange, kind } => (
-            Key::ProblemHeadersOnlyForHeaders,
-            vec![exchange.clone(), kind.clone()],
-        ),
+        Problem::HeadersOnlyForHeaders { exchange, kind } => {
+            (Key::ProblemHeadersOnlyForHeaders, vec![exchange.clone(), kind.clone()])
+        }
         Problem::OnlyWithBursts { shape } => (Key::ProblemOnlyWithBursts, vec![shape.clone()]),
         Problem::OnlyWithSchedule { shape } => (Key::ProblemOnlyWithSchedule, vec![shape.clone()]),
-        Problem::PoissonOnlyWithBurstsOrSchedule { shape } => (
-            Key::ProblemPoissonOnlyWithBurstsOrSchedule,
-            vec![shape.clone()],
-        ),
+        Problem::PoissonOnlyWithBurstsOrSchedule { shape } => {
+            (Key::ProblemPoissonOnlyWithBurstsOrSchedule, vec![shape.clone()])
+        }
         Problem::RateNotWithSchedule => (Key::ProblemRateNotWithSchedule, vec![]),
         Problem::RateMissing { shape } => (Key::ProblemRateMissing, vec![shape.clone()]),
         Problem::BurstRateMissing => (Key::ProblemBurstRateMissing, vec![]),
         Problem::BurstLengthMissing => (Key::ProblemBurstLengthMissing, vec![]),
-        Problem::BurstsOverlap { every, burst } => (
-            Key::ProblemBurstsOverlap,
-            vec![every.clone(), burst.clone()],
-        ),
+        Problem::BurstsOverlap { every, burst } => (Key::ProblemBurstsOverlap, vec![every.clone(), burst.clone()]),
         Problem::StepsMissing => (Key::ProblemStepsMissing, vec![]),
         Problem::NoSteps => (Key::ProblemNoSteps, vec![]),
-        Problem::StepsOutOfOrder {
-            at,
-            previous_index,
-            previous,
-        } => (
-            Key::ProblemStepsOutOfOrder,
-            vec![at.clone(), previous_index.to_string(), previous.clone()],
-        ),
-        Problem::ProbabilityOnlyForLinkLoss { kind } => {
-            (Key::ProblemProbabilityOnlyForLinkLoss, vec![kind.clone()])
+        Problem::StepsOutOfOrder { at, previous_index, previous } => {
+            (Key::ProblemStepsOutOfOrder, vec![at.clone(), previous_index.to_string(), previous.clone()])
         }
-        Problem::FactorOnlyForSlowDisk { kind } => {
-            (Key::ProblemFactorOnlyForSlowDisk, vec![kind.clone()])
+        Problem::ProbabilityOnlyForLinkLoss { kind } => (Key::ProblemProbabilityOnlyForLinkLoss, vec![kind.clone()]),
+        Problem::FactorOnlyForSlowDisk { kind } => (Key::ProblemFactorOnlyForSlowDisk, vec![kind.clone()]),
+        Problem::TooManyStrikes { mtbf, horizon, strikes, limit } => {
+            (Key::ProblemTooManyStrikes, vec![mtbf.clone(), horizon.clone(), strikes.clone(), limit.clone()])
         }
-        Problem::TooManyStrikes {
-            mtbf,
-            horizon,
-            strikes,
-            limit,
-        } => (
-            Key::ProblemTooManyStrikes,
-            vec![
-                mtbf.clone(),
-                horizon.clone(),
-                strikes.clone(),
-                limit.clone(),
-            ],
-        ),
         Problem::LayoutKey { limit } => (Key::ProblemLayoutKey, vec![limit.to_string()]),
-        Problem::OutsideCanvas { value, limit } => (
-            Key::ProblemOutsideCanvas,
-            vec![value.clone(), limit.clone()],
-        ),
-        Problem::TooManyBuckets {
-            bucket,
-            horizon,
-            buckets,
-            limit,
-        } => (
-            Key::ProblemTooManyBuckets,
-            vec![
-                bucket.clone(),
-                horizon.clone(),
-                buckets.to_string(),
-                limit.to_string(),
-            ],
-        ),
+        Problem::OutsideCanvas { value, limit } => (Key::ProblemOutsideCanvas, vec![value.clone(), limit.clone()]),
+        Problem::TooManyBuckets { bucket, horizon, buckets, limit } => {
+            (Key::ProblemTooManyBuckets, vec![bucket.clone(), horizon.clone(), buckets.to_string(), limit.to_string()])
+        }
         Problem::MoreErrors { count } => (Key::ProblemMoreErrors, vec![count.to_string()]),
-        Problem::ClientOfOtherKind { id, other } => (
-            Key::ProblemClientOfOtherKind,
-            vec![id.clone(), kind_with_article(*other)],
-        ),
+        Problem::ClientOfOtherKind { id, other } => {
+            (Key::ProblemClientOfOtherKind, vec![id.clone(), kind_with_article(*other)])
+        }
     };
     let values: Vec<&str> = values.iter().map(String::as_str).collect();
     tf(lang, key, &values)

@@ -125,23 +125,15 @@ impl MessageLists {
                 let at = format!("{path}[{i}]");
                 let message = if kind == Notable::Lost {
                     let id = entry.get("id").ok_or_else(|| format!("{at}.id: missing"))?;
-                    let cause = entry
-                        .get("cause")
-                        .ok_or_else(|| format!("{at}.cause: missing"))?;
+                    let cause = entry.get("cause").ok_or_else(|| format!("{at}.cause: missing"))?;
                     ListedMessage {
                         id: whole_number(id, &format!("{at}.id"))?,
                         cause: Some(
-                            cause
-                                .as_str()
-                                .ok_or_else(|| format!("{at}.cause: expected a cause name"))?
-                                .to_string(),
+                            cause.as_str().ok_or_else(|| format!("{at}.cause: expected a cause name"))?.to_string(),
                         ),
                     }
                 } else {
-                    ListedMessage {
-                        id: whole_number(entry, &at)?,
-                        cause: None,
-                    }
+                    ListedMessage { id: whole_number(entry, &at)?, cause: None }
                 };
                 if !messages.iter().any(|m| m.id == message.id) {
                     messages.push(message);
@@ -149,22 +141,11 @@ impl MessageLists {
             }
             let total_path = format!("totals.{}", kind.total_name());
             let total = whole_number(
-                totals
-                    .get(kind.total_name())
-                    .ok_or_else(|| format!("{total_path}: missing"))?,
+                totals.get(kind.total_name()).ok_or_else(|| format!("{total_path}: missing"))?,
                 &total_path,
             )?;
-            let by_cause = if kind == Notable::Lost {
-                lost_by_cause(report)?
-            } else {
-                Vec::new()
-            };
-            groups.push(MessageGroup {
-                kind,
-                messages,
-                total,
-                by_cause,
-            });
+            let by_cause = if kind == Notable::Lost { lost_by_cause(report)? } else { Vec::new() };
+            groups.push(MessageGroup { kind, messages, total, by_cause });
         }
         Ok(MessageLists { groups })
     }
@@ -180,10 +161,7 @@ impl MessageLists {
     }
 }
 
-fn object_at<'a>(
-    report: &'a Value,
-    key: &str,
-) -> Result<&'a serde_json::Map<String, Value>, String> {
+fn object_at<'a>(report: &'a Value, key: &str) -> Result<&'a serde_json::Map<String, Value>, String> {
     report
         .get(key)
         .ok_or_else(|| format!("{key}: missing"))?
@@ -192,9 +170,7 @@ fn object_at<'a>(
 }
 
 fn whole_number(value: &Value, path: &str) -> Result<u64, String> {
-    value
-        .as_u64()
-        .ok_or_else(|| format!("{path}: expected a whole number ≥ 0, found {value}"))
+    value.as_u64().ok_or_else(|| format!("{path}: expected a whole number ≥ 0, found {value}"))
 }
 
 /// The report's `lost_by_cause`, causes with losses only: the engine's causes in its order,
@@ -202,11 +178,7 @@ fn whole_number(value: &Value, path: &str) -> Result<u64, String> {
 fn lost_by_cause(report: &Value) -> Result<Vec<(String, u64)>, String> {
     let causes = object_at(report, "lost_by_cause")?;
     let mut names = loss_cause_names();
-    let mut others: Vec<String> = causes
-        .keys()
-        .filter(|k| !names.contains(k))
-        .cloned()
-        .collect();
+    let mut others: Vec<String> = causes.keys().filter(|k| !names.contains(k)).cloned().collect();
     others.sort();
     names.extend(others);
     let mut counts = Vec::new();
@@ -319,9 +291,7 @@ impl Step {
             WhatView::SkippedDuplicate => Step::Skipped,
             WhatView::ProcessingStarted => Step::Processing,
             WhatView::ProcessingFailed => Step::Failed,
-            WhatView::Processed { first: true } | WhatView::ProcessedFromDeadLetterQueue => {
-                Step::Processed
-            }
+            WhatView::Processed { first: true } | WhatView::ProcessedFromDeadLetterQueue => Step::Processed,
             WhatView::Processed { first: false } => Step::ProcessedAgain,
             WhatView::OutOfOrder => Step::OutOfOrder,
             WhatView::Acked => Step::Acked,
@@ -404,19 +374,10 @@ impl Step {
     fn where_cause_strikes(cause: &str) -> &'static [Step] {
         match cause {
             "network" => &[Step::Dropped, Step::Sent, Step::Resent],
-            "broker_crash" => &[
-                Step::Crashed,
-                Step::Queued,
-                Step::Replicated,
-                Step::Persisted,
-            ],
-            "consumer_crash" | "consumer_link" => &[
-                Step::Crashed,
-                Step::Dropped,
-                Step::Delivered,
-                Step::Redelivered,
-                Step::Processing,
-            ],
+            "broker_crash" => &[Step::Crashed, Step::Queued, Step::Replicated, Step::Persisted],
+            "consumer_crash" | "consumer_link" => {
+                &[Step::Crashed, Step::Dropped, Step::Delivered, Step::Redelivered, Step::Processing]
+            }
             "discarded" => &[Step::Dropped, Step::Failed],
             "broker_down" | "unroutable" | "queue_unavailable" => &[Step::Refused],
             "overflow" => &[Step::Dropped, Step::Refused],
@@ -511,10 +472,7 @@ impl LifeView {
             row.gap_weight = gap_weight(row.since_previous_us, largest_gap_us);
         }
 
-        let outcome = trace
-            .outcome
-            .clone()
-            .unwrap_or_else(|| "in_flight".to_string());
+        let outcome = trace.outcome.clone().unwrap_or_else(|| "in_flight".to_string());
         let t_us = trace.outcome.as_ref().and(trace.outcome_us);
         let place = t_us.and_then(|at| {
             let deciding = match &trace.loss_cause {
@@ -522,12 +480,7 @@ impl LifeView {
                 None => Step::deciding(&outcome),
             };
             let before: Vec<&LifeRow> = rows.iter().filter(|r| r.t_us <= at).collect();
-            before
-                .iter()
-                .rev()
-                .find(|r| deciding.contains(&r.step))
-                .or(before.last())
-                .map(|r| r.place.clone())
+            before.iter().rev().find(|r| deciding.contains(&r.step)).or(before.last()).map(|r| r.place.clone())
         });
         let since_birth_us = t_us.map(|at| at.saturating_sub(birth_us));
         let mut path: Vec<String> = Vec::new();
@@ -540,13 +493,7 @@ impl LifeView {
             message_id: trace.message_id,
             found: trace.found,
             rows,
-            end: LifeEnd {
-                outcome,
-                cause: trace.loss_cause.clone(),
-                t_us,
-                since_birth_us,
-                place,
-            },
+            end: LifeEnd { outcome, cause: trace.loss_cause.clone(), t_us, since_birth_us, place },
             lifetime_us: since_birth_us,
             path,
         }
@@ -554,10 +501,7 @@ impl LifeView {
 
     /// How many times its effect reached a store: more than one is a duplicate.
     pub fn processings(&self) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| matches!(r.step, Step::Processed | Step::ProcessedAgain))
-            .count()
+        self.rows.iter().filter(|r| matches!(r.step, Step::Processed | Step::ProcessedAgain)).count()
     }
 }
 

@@ -56,9 +56,7 @@ fn show_panel(message: &str) -> Option<()> {
             let _ = window.location().reload();
         }
     });
-    reload
-        .add_event_listener_with_callback("click", on_click.unchecked_ref())
-        .ok()?;
+    reload.add_event_listener_with_callback("click", on_click.unchecked_ref()).ok()?;
 
     for child in [&title, &explain, &details, &reload] {
         panel.append_child(child).ok()?;

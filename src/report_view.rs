@@ -36,9 +36,7 @@ pub struct ReportView {
 impl ReportView {
     /// Reads the fields the page shows; names the first one that is missing or not a number.
     pub fn from_json(report: &Value) -> Result<ReportView, String> {
-        let totals_json = report
-            .get("totals")
-            .ok_or_else(|| "the report has no \"totals\"".to_string())?;
+        let totals_json = report.get("totals").ok_or_else(|| "the report has no \"totals\"".to_string())?;
         let mut totals = Vec::with_capacity(TOTAL_NAMES.len());
         for name in TOTAL_NAMES {
             let count = totals_json
@@ -51,9 +49,8 @@ impl ReportView {
         let mut lost_by_cause = Vec::new();
         if let Some(causes) = report.get("lost_by_cause").and_then(Value::as_object) {
             for (cause, count) in causes {
-                let count = count.as_u64().ok_or_else(|| {
-                    format!("the report's lost_by_cause.{cause} is not a count")
-                })?;
+                let count =
+                    count.as_u64().ok_or_else(|| format!("the report's lost_by_cause.{cause} is not a count"))?;
                 if count > 0 {
                     lost_by_cause.push((cause.clone(), count));
                 }
@@ -69,12 +66,7 @@ impl ReportView {
                 .ok_or_else(|| format!("the report's latency_ms.{key} is missing"))
         };
 
-        Ok(ReportView {
-            totals,
-            lost_by_cause,
-            latency_ms_p50: latency("p50")?,
-            latency_ms_p99: latency("p99")?,
-        })
+        Ok(ReportView { totals, lost_by_cause, latency_ms_p50: latency("p50")?, latency_ms_p99: latency("p99")? })
     }
 
     /// The count of one total, if that name is one of [`TOTAL_NAMES`].

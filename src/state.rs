@@ -9,9 +9,9 @@ use std::rc::Rc;
 use mqlab_scenario::Scenario;
 use yew::prelude::*;
 
+use crate::charts::RunId;
 use crate::editor::{self, Applied, ComponentRef, Document, Edit, Wire};
 use crate::i18n::Lang;
-use crate::charts::RunId;
 use crate::message_life::TraceState;
 use crate::sim_worker::RunState;
 
@@ -85,11 +85,7 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View {
-            zoom: 1.0,
-            x: 0.0,
-            y: 0.0,
-        }
+        View { zoom: 1.0, x: 0.0, y: 0.0 }
     }
 }
 
@@ -101,21 +97,12 @@ impl View {
     pub fn zoomed(self, factor: f64, cx: f64, cy: f64) -> View {
         let zoom = (self.zoom * factor).clamp(Self::ZOOM_MIN, Self::ZOOM_MAX);
         let k = zoom / self.zoom;
-        View {
-            zoom,
-            x: cx - (cx - self.x) * k,
-            y: cy - (cy - self.y) * k,
-        }
+        View { zoom, x: cx - (cx - self.x) * k, y: cy - (cy - self.y) * k }
     }
 }
 
 impl AppState {
-    pub fn new(
-        scenario: Scenario,
-        lang: Lang,
-        preset: Option<String>,
-        problem: Option<String>,
-    ) -> Self {
+    pub fn new(scenario: Scenario, lang: Lang, preset: Option<String>, problem: Option<String>) -> Self {
         AppState {
             doc: Document::new(scenario),
             compare: None,
@@ -219,7 +206,9 @@ pub enum Action {
     /// The canvas edits A or B.
     EditRun(RunId),
     /// Compare mode off, keeping A; or keeping B as the scenario (undoable, like opening a file).
-    EndCompare { keep_b: bool },
+    EndCompare {
+        keep_b: bool,
+    },
     Problem(String),
     DismissProblem,
     Notice(String),
@@ -242,21 +231,10 @@ impl Reducible for AppState {
                 }
                 next.apply(edit, None)
             }
-            Action::SetField {
-                component,
-                key,
-                value,
-            } => {
+            Action::SetField { component, key, value } => {
                 let edit = match &component {
-                    Some(target) => Edit::SetField {
-                        target: target.clone(),
-                        key: key.clone(),
-                        value,
-                    },
-                    None => Edit::SetScenarioField {
-                        key: key.clone(),
-                        value,
-                    },
+                    Some(target) => Edit::SetField { target: target.clone(), key: key.clone(), value },
+                    None => Edit::SetScenarioField { key: key.clone(), value },
                 };
                 next.apply(edit, Some((component, key)));
             }
@@ -296,11 +274,7 @@ impl Reducible for AppState {
                 Selection::None => return self,
             },
             Action::ToggleConnect => {
-                next.connecting = if next.connecting.is_some() {
-                    None
-                } else {
-                    Some(None)
-                };
+                next.connecting = if next.connecting.is_some() { None } else { Some(None) };
             }
             Action::ConnectClick(target) => match next.connecting.clone() {
                 Some(None) => {
@@ -421,13 +395,7 @@ impl AppState {
             Err(error) => {
                 let message = error.message(self.lang);
                 match field {
-                    Some((component, key)) => {
-                        self.refusal = Some(Refusal {
-                            component,
-                            key,
-                            message,
-                        })
-                    }
+                    Some((component, key)) => self.refusal = Some(Refusal { component, key, message }),
                     None => self.notice = Some(message),
                 }
             }

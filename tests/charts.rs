@@ -8,8 +8,7 @@ use expect_test::expect;
 use mqlab_engine::report::{Bucket, LossCause};
 use mqlab_web::charts::downsample::min_max_per_column;
 use mqlab_web::charts::{
-    report_csv, totals_csv, totals_csv_compare, Axis, Chart, ChartData, RunId, RunSeries,
-    SeriesKey, PALETTE,
+    report_csv, totals_csv, totals_csv_compare, Axis, Chart, ChartData, RunId, RunSeries, SeriesKey, PALETTE,
 };
 use serde_json::{json, Value};
 
@@ -25,11 +24,7 @@ fn queue_ids(report: &mqlab_engine::report::Report) -> Vec<String> {
 }
 
 fn bucket(start_ms: u64) -> Bucket {
-    Bucket {
-        start_us: start_ms * 1000,
-        backlog: vec![0, 0],
-        ..Bucket::default()
-    }
+    Bucket { start_us: start_ms * 1000, backlog: vec![0, 0], ..Bucket::default() }
 }
 
 /// Two queues given in engine order "zeta", "alpha"; buckets of 500 ms.
@@ -56,17 +51,11 @@ fn small_run() -> RunSeries {
     b2.latency_p99_us = 2_000;
     b2.dead_lettered = 4;
     b2.out_of_order = 1;
-    RunSeries::from_buckets(
-        0.5,
-        &["zeta".to_string(), "alpha".to_string()],
-        &[b0, b1, b2],
-    )
+    RunSeries::from_buckets(0.5, &["zeta".to_string(), "alpha".to_string()], &[b0, b1, b2])
 }
 
 fn values(run: &RunSeries, key: SeriesKey) -> Vec<f64> {
-    run.values(&key)
-        .unwrap_or_else(|| panic!("no series {key:?}"))
-        .to_vec()
+    run.values(&key).unwrap_or_else(|| panic!("no series {key:?}")).to_vec()
 }
 
 #[test]
@@ -85,21 +74,9 @@ fn rates_are_per_second_and_points_sit_at_bucket_ends() {
 fn backlog_is_per_queue_in_id_order_whatever_the_engine_order() {
     let run = small_run();
     let keys: Vec<SeriesKey> = run.keys(Chart::Backlog).cloned().collect();
-    assert_eq!(
-        keys,
-        vec![
-            SeriesKey::Backlog("alpha".into()),
-            SeriesKey::Backlog("zeta".into())
-        ]
-    );
-    assert_eq!(
-        values(&run, SeriesKey::Backlog("zeta".into())),
-        vec![7.0, 9.0, 0.0]
-    );
-    assert_eq!(
-        values(&run, SeriesKey::Backlog("alpha".into())),
-        vec![3.0, 1.0, 0.0]
-    );
+    assert_eq!(keys, vec![SeriesKey::Backlog("alpha".into()), SeriesKey::Backlog("zeta".into())]);
+    assert_eq!(values(&run, SeriesKey::Backlog("zeta".into())), vec![7.0, 9.0, 0.0]);
+    assert_eq!(values(&run, SeriesKey::Backlog("alpha".into())), vec![3.0, 1.0, 0.0]);
 }
 
 #[test]
@@ -107,10 +84,7 @@ fn latency_is_in_ms_with_a_gap_where_nothing_was_processed() {
     let run = small_run();
     let p50 = values(&run, SeriesKey::LatencyP50);
     assert_eq!(p50[0], 1.5);
-    assert!(
-        p50[1].is_nan(),
-        "bucket 1 processed nothing: no latency, not 0"
-    );
+    assert!(p50[1].is_nan(), "bucket 1 processed nothing: no latency, not 0");
     assert_eq!(p50[2], 2.0);
     assert_eq!(values(&run, SeriesKey::LatencyP99)[0], 9.0);
 }
@@ -118,19 +92,10 @@ fn latency_is_in_ms_with_a_gap_where_nothing_was_processed() {
 #[test]
 fn lost_and_anomalies_are_running_totals() {
     let run = small_run();
-    assert_eq!(
-        values(&run, SeriesKey::Lost("overflow".into())),
-        vec![2.0, 5.0, 5.0]
-    );
-    assert_eq!(
-        values(&run, SeriesKey::Lost("network".into())),
-        vec![0.0, 1.0, 1.0]
-    );
+    assert_eq!(values(&run, SeriesKey::Lost("overflow".into())), vec![2.0, 5.0, 5.0]);
+    assert_eq!(values(&run, SeriesKey::Lost("network".into())), vec![0.0, 1.0, 1.0]);
     let causes: Vec<SeriesKey> = run.keys(Chart::Lost).cloned().collect();
-    let expected: Vec<SeriesKey> = LossCause::ALL
-        .iter()
-        .map(|c| SeriesKey::Lost(c.name().into()))
-        .collect();
+    let expected: Vec<SeriesKey> = LossCause::ALL.iter().map(|c| SeriesKey::Lost(c.name().into())).collect();
     assert_eq!(causes, expected, "every cause, in the engine's order");
     assert_eq!(values(&run, SeriesKey::Duplicates), vec![1.0, 1.0, 1.0]);
     assert_eq!(values(&run, SeriesKey::Expired), vec![0.0, 2.0, 2.0]);
@@ -143,11 +108,7 @@ fn buckets_and_report_json_give_the_same_series() {
     let report = preset_report(PRESET);
     let json = mqlab_scenario::report_to_json(&report);
     let from_json = RunSeries::from_report_json(&json).expect("the report's series parse");
-    let from_buckets = RunSeries::from_buckets(
-        report.bucket_us as f64 / 1e6,
-        &queue_ids(&report),
-        &report.series,
-    );
+    let from_buckets = RunSeries::from_buckets(report.bucket_us as f64 / 1e6, &queue_ids(&report), &report.series);
     assert_eq!(from_json.len(), report.series.len());
     assert_eq!(from_json.t_s(), from_buckets.t_s());
     assert_eq!(from_json.x_s(), from_buckets.x_s());
@@ -158,23 +119,15 @@ fn buckets_and_report_json_give_the_same_series() {
         for key in keys_json {
             let a = from_json.values(key).unwrap();
             let b = from_buckets.values(key).unwrap();
-            let same = a
-                .iter()
-                .zip(b)
-                .all(|(x, y)| x == y || (x.is_nan() && y.is_nan()));
+            let same = a.iter().zip(b).all(|(x, y)| x == y || (x.is_nan() && y.is_nan()));
             assert!(same && a.len() == b.len(), "{key:?}: {a:?} vs {b:?}");
         }
     }
     // The preset's story: a burst the consumer shaves to 250/s while the backlog absorbs it.
     let processed = from_json.values(&SeriesKey::Processed).unwrap();
     let peak = processed.iter().cloned().fold(0.0, f64::max);
-    assert!(
-        (240.0..=260.0).contains(&peak),
-        "processed peaks at {peak}/s"
-    );
-    let backlog = from_json
-        .values(&SeriesKey::Backlog("order_queue".into()))
-        .unwrap();
+    assert!((240.0..=260.0).contains(&peak), "processed peaks at {peak}/s");
+    let backlog = from_json.values(&SeriesKey::Backlog("order_queue".into())).unwrap();
     assert!(backlog.iter().cloned().fold(0.0, f64::max) > 3000.0);
 }
 
@@ -186,22 +139,12 @@ fn a_live_run_appends_new_buckets_and_starts_over_after_a_reset() {
     assert_eq!(run.len(), 10);
     run.sync_buckets(&report.series[..25]);
     assert_eq!(run.len(), 25);
-    let whole = RunSeries::from_buckets(
-        report.bucket_us as f64 / 1e6,
-        &queue_ids(&report),
-        &report.series[..25],
-    );
-    assert_eq!(
-        run.values(&SeriesKey::Processed),
-        whole.values(&SeriesKey::Processed)
-    );
+    let whole = RunSeries::from_buckets(report.bucket_us as f64 / 1e6, &queue_ids(&report), &report.series[..25]);
+    assert_eq!(run.values(&SeriesKey::Processed), whole.values(&SeriesKey::Processed));
     // Scrubbing back re-runs: fewer closed buckets than seen.
     run.sync_buckets(&report.series[..5]);
     assert_eq!(run.len(), 5);
-    assert_eq!(
-        run.values(&SeriesKey::Produced).unwrap(),
-        &whole.values(&SeriesKey::Produced).unwrap()[..5]
-    );
+    assert_eq!(run.values(&SeriesKey::Produced).unwrap(), &whole.values(&SeriesKey::Produced).unwrap()[..5]);
 }
 
 #[test]
@@ -218,12 +161,7 @@ fn a_partial_series_json_appends_to_a_run() {
                     Value::Array(a) => Value::Array(a[range.clone()].to_vec()),
                     Value::Object(m) => Value::Object(
                         m.iter()
-                            .map(|(k, v)| {
-                                (
-                                    k.clone(),
-                                    Value::Array(v.as_array().unwrap()[range.clone()].to_vec()),
-                                )
-                            })
+                            .map(|(k, v)| (k.clone(), Value::Array(v.as_array().unwrap()[range.clone()].to_vec())))
                             .collect(),
                     ),
                     other => other.clone(),
@@ -238,14 +176,8 @@ fn a_partial_series_json_appends_to_a_run() {
     run.extend_from_series_json(&half(n / 2..n)).unwrap();
     let whole = RunSeries::from_report_json(&json).unwrap();
     assert_eq!(run.len(), n);
-    assert_eq!(
-        run.values(&SeriesKey::Lost("overflow".into())),
-        whole.values(&SeriesKey::Lost("overflow".into()))
-    );
-    assert_eq!(
-        run.values(&SeriesKey::Processed),
-        whole.values(&SeriesKey::Processed)
-    );
+    assert_eq!(run.values(&SeriesKey::Lost("overflow".into())), whole.values(&SeriesKey::Lost("overflow".into())));
+    assert_eq!(run.values(&SeriesKey::Processed), whole.values(&SeriesKey::Processed));
 }
 
 #[test]
@@ -257,90 +189,29 @@ fn bad_series_json_says_what_is_wrong() {
     );
     json["series"]["produced"].as_array_mut().unwrap().pop();
     let error = RunSeries::from_report_json(&json).unwrap_err();
-    assert!(
-        error.starts_with("series.produced has 59 entries; series.t_s has 60"),
-        "{error}"
-    );
+    assert!(error.starts_with("series.produced has 59 entries; series.t_s has 60"), "{error}");
     json["series"]["delivered"][3] = json!("x");
     json["series"]["produced"] = json["series"]["confirmed"].clone();
-    assert_eq!(
-        RunSeries::from_report_json(&json).unwrap_err(),
-        "series.delivered[3] is not a number"
-    );
+    assert_eq!(RunSeries::from_report_json(&json).unwrap_err(), "series.delivered[3] is not a number");
 }
 
 #[test]
 fn y_axis_is_a_round_number_above_the_data_and_never_flat() {
-    assert_eq!(
-        Axis::nice(0.0, false),
-        Axis {
-            min: 0.0,
-            max: 1.0,
-            step: 0.2
-        }
-    );
-    assert_eq!(
-        Axis::nice(0.0, true),
-        Axis {
-            min: 0.0,
-            max: 1.0,
-            step: 1.0
-        }
-    );
-    assert_eq!(
-        Axis::nice(3750.0, true),
-        Axis {
-            min: 0.0,
-            max: 4000.0,
-            step: 1000.0
-        }
-    );
-    assert_eq!(
-        Axis::nice(250.0, false),
-        Axis {
-            min: 0.0,
-            max: 250.0,
-            step: 50.0
-        }
-    );
-    assert_eq!(
-        Axis::nice(251.0, false),
-        Axis {
-            min: 0.0,
-            max: 300.0,
-            step: 100.0
-        }
-    );
-    assert_eq!(
-        Axis::nice(3.0, true),
-        Axis {
-            min: 0.0,
-            max: 3.0,
-            step: 1.0
-        }
-    );
-    assert_eq!(
-        Axis::nice(12.0, true),
-        Axis {
-            min: 0.0,
-            max: 12.0,
-            step: 2.0
-        }
-    );
+    assert_eq!(Axis::nice(0.0, false), Axis { min: 0.0, max: 1.0, step: 0.2 });
+    assert_eq!(Axis::nice(0.0, true), Axis { min: 0.0, max: 1.0, step: 1.0 });
+    assert_eq!(Axis::nice(3750.0, true), Axis { min: 0.0, max: 4000.0, step: 1000.0 });
+    assert_eq!(Axis::nice(250.0, false), Axis { min: 0.0, max: 250.0, step: 50.0 });
+    assert_eq!(Axis::nice(251.0, false), Axis { min: 0.0, max: 300.0, step: 100.0 });
+    assert_eq!(Axis::nice(3.0, true), Axis { min: 0.0, max: 3.0, step: 1.0 });
+    assert_eq!(Axis::nice(12.0, true), Axis { min: 0.0, max: 12.0, step: 2.0 });
     assert_eq!(Axis::nice(0.3, false).max, 0.30000000000000004);
     assert_eq!(Axis::nice(f64::NAN, false).max, 1.0);
     let axis = Axis::nice(12_000.0, false);
-    assert_eq!(
-        axis.ticks(),
-        vec![0.0, 2500.0, 5000.0, 7500.0, 10000.0, 12500.0]
-    );
+    assert_eq!(axis.ticks(), vec![0.0, 2500.0, 5000.0, 7500.0, 10000.0, 12500.0]);
     let labels: Vec<String> = axis.ticks().iter().map(|&v| axis.label(v)).collect();
     assert_eq!(labels, ["0", "2.5k", "5.0k", "7.5k", "10.0k", "12.5k"]);
     let ms = Axis::nice(0.9, false);
-    assert_eq!(
-        ms.ticks().iter().map(|&v| ms.label(v)).collect::<Vec<_>>(),
-        ["0", "0.2", "0.4", "0.6", "0.8", "1.0"]
-    );
+    assert_eq!(ms.ticks().iter().map(|&v| ms.label(v)).collect::<Vec<_>>(), ["0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
     let x = Axis::over(0.0, 60.0, 8);
     assert_eq!(x.step, 10.0);
     assert_eq!(x.ticks(), vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0]);
@@ -351,24 +222,13 @@ fn hidden_series_leave_the_range_and_the_read_out() {
     let mut data = ChartData::new();
     data.set_run(RunId::A, small_run());
     assert_eq!(data.y_max(Chart::Throughput), 20.0);
-    assert_eq!(
-        data.y_range(Chart::Throughput),
-        (0.0, 25.0),
-        "20 and a little headroom"
-    );
+    assert_eq!(data.y_range(Chart::Throughput), (0.0, 25.0), "20 and a little headroom");
     assert!(!data.toggle(Chart::Throughput, &SeriesKey::Produced));
     assert!(!data.is_visible(Chart::Throughput, &SeriesKey::Produced));
     assert_eq!(data.y_max(Chart::Throughput), 16.0);
     let readings = data.value_at(Chart::Throughput, 0.4);
     let keys: Vec<&SeriesKey> = readings.iter().map(|r| &r.series.key).collect();
-    assert_eq!(
-        keys,
-        [
-            &SeriesKey::Confirmed,
-            &SeriesKey::Delivered,
-            &SeriesKey::Processed
-        ]
-    );
+    assert_eq!(keys, [&SeriesKey::Confirmed, &SeriesKey::Delivered, &SeriesKey::Processed]);
     data.set_visible(Chart::Throughput, &SeriesKey::Produced, true);
     assert_eq!(data.value_at(Chart::Throughput, 0.4).len(), 4);
     // A toggle is per chart and series.
@@ -380,28 +240,12 @@ fn value_at_reads_the_nearest_point_and_nothing_beyond_the_data() {
     let mut data = ChartData::new();
     data.set_run(RunId::A, small_run());
     let at = |t: f64| -> Vec<(String, Option<f64>, f64)> {
-        data.value_at(Chart::Latency, t)
-            .iter()
-            .map(|r| (r.series.key.id(), r.value, r.t_s))
-            .collect()
+        data.value_at(Chart::Latency, t).iter().map(|r| (r.series.key.id(), r.value, r.t_s)).collect()
     };
-    assert_eq!(
-        at(0.6),
-        vec![
-            ("latency_p50".into(), Some(1.5), 0.5),
-            ("latency_p99".into(), Some(9.0), 0.5)
-        ]
-    );
-    assert_eq!(
-        at(0.9)[0],
-        ("latency_p50".into(), None, 1.0),
-        "no value where nothing was processed"
-    );
+    assert_eq!(at(0.6), vec![("latency_p50".into(), Some(1.5), 0.5), ("latency_p99".into(), Some(9.0), 0.5)]);
+    assert_eq!(at(0.9)[0], ("latency_p50".into(), None, 1.0), "no value where nothing was processed");
     assert_eq!(at(1.7)[1], ("latency_p99".into(), Some(2.0), 1.5));
-    assert!(
-        at(1.8).is_empty(),
-        "past the last point by more than half a bucket"
-    );
+    assert!(at(1.8).is_empty(), "past the last point by more than half a bucket");
     assert!(at(0.2).is_empty());
     assert!(at(f64::NAN).is_empty());
 }
@@ -430,27 +274,16 @@ fn compare_mode_overlays_b_beside_a_with_the_same_colours() {
     b.push_bucket(&b0);
     data.set_run(RunId::B, b);
     assert!(data.is_compare());
-    let backlog: Vec<String> = data
-        .series(Chart::Backlog)
-        .iter()
-        .map(|s| s.key.id())
-        .collect();
-    assert_eq!(
-        backlog,
-        ["backlog:alpha", "backlog:zeta", "backlog:beta"],
-        "A's first, then B's own"
-    );
+    let backlog: Vec<String> = data.series(Chart::Backlog).iter().map(|s| s.key.id()).collect();
+    assert_eq!(backlog, ["backlog:alpha", "backlog:zeta", "backlog:beta"], "A's first, then B's own");
     let throughput = data.series(Chart::Throughput);
     assert_eq!(throughput[0].colour, PALETTE[0]);
     assert_eq!(throughput[3].colour, PALETTE[3]);
     assert_eq!(data.y_max(Chart::Throughput), 80.0);
     assert_eq!(data.y_max(Chart::Backlog), 30.0);
     let readings = data.value_at(Chart::Throughput, 0.5);
-    let produced: Vec<(RunId, Option<f64>)> = readings
-        .iter()
-        .filter(|r| r.series.key == SeriesKey::Produced)
-        .map(|r| (r.run, r.value))
-        .collect();
+    let produced: Vec<(RunId, Option<f64>)> =
+        readings.iter().filter(|r| r.series.key == SeriesKey::Produced).map(|r| (r.run, r.value)).collect();
     assert_eq!(produced, [(RunId::A, Some(20.0)), (RunId::B, Some(80.0))]);
     data.set_run_visible(RunId::B, false);
     assert_eq!(data.y_max(Chart::Throughput), 20.0);
@@ -463,11 +296,7 @@ fn series_without_data_are_marked() {
     let mut data = ChartData::new();
     data.set_run(RunId::A, small_run());
     let lost = data.series(Chart::Lost);
-    let with_data: Vec<String> = lost
-        .iter()
-        .filter(|s| s.has_data)
-        .map(|s| s.key.id())
-        .collect();
+    let with_data: Vec<String> = lost.iter().filter(|s| s.has_data).map(|s| s.key.id()).collect();
     assert_eq!(with_data, ["lost:network", "lost:overflow"]);
     assert_eq!(lost.len(), LossCause::COUNT);
 }
@@ -475,10 +304,7 @@ fn series_without_data_are_marked() {
 #[test]
 fn series_keys_have_stable_ids_and_names() {
     assert_eq!(SeriesKey::Backlog("q1".into()).id(), "backlog:q1");
-    assert_eq!(
-        SeriesKey::Lost("broker_crash".into()).english(),
-        "broker crash"
-    );
+    assert_eq!(SeriesKey::Lost("broker_crash".into()).english(), "broker crash");
     assert_eq!(SeriesKey::OutOfOrder.id(), "out_of_order");
     assert_eq!(SeriesKey::DeadLettered.english(), "dead lettered");
     for chart in Chart::ALL {
@@ -497,24 +323,15 @@ fn downsampling_keeps_a_one_point_spike() {
     let segments = min_max_per_column(&xs, &ys, 0.0, 20.0, columns);
     assert_eq!(segments.len(), 1);
     let points = &segments[0];
-    assert!(
-        points.len() <= 2 * columns,
-        "{} points for {columns} columns",
-        points.len()
-    );
+    assert!(points.len() <= 2 * columns, "{} points for {columns} columns", points.len());
     assert!(points.len() >= columns - 1);
     assert!(points.contains(&(xs[1234], 5000.0)), "the spike survives");
     assert!(points.contains(&(xs[777], 0.0)), "the dip survives");
-    assert!(
-        points.windows(2).all(|w| w[0].0 < w[1].0),
-        "still in time order"
-    );
+    assert!(points.windows(2).all(|w| w[0].0 < w[1].0), "still in time order");
     // Per column, at most two points.
     let mut per_column = std::collections::BTreeMap::new();
     for (x, _) in points {
-        *per_column
-            .entry((x / 20.0 * columns as f64).floor() as i64)
-            .or_insert(0) += 1;
+        *per_column.entry((x / 20.0 * columns as f64).floor() as i64).or_insert(0) += 1;
     }
     assert!(per_column.values().all(|&c| c <= 2));
 }
@@ -524,10 +341,7 @@ fn downsampling_splits_at_gaps_and_leaves_short_series_alone() {
     let xs = [1.0, 2.0, 3.0, 4.0, 5.0];
     let ys = [1.0, f64::NAN, 3.0, 4.0, f64::NAN];
     let segments = min_max_per_column(&xs, &ys, 0.0, 5.0, 100);
-    assert_eq!(
-        segments,
-        vec![vec![(1.0, 1.0)], vec![(3.0, 3.0), (4.0, 4.0)]]
-    );
+    assert_eq!(segments, vec![vec![(1.0, 1.0)], vec![(3.0, 3.0), (4.0, 4.0)]]);
     // Thinned, a gap still breaks the line.
     let xs: Vec<f64> = (0..100).map(|i| i as f64).collect();
     let mut ys: Vec<f64> = xs.clone();
@@ -669,9 +483,7 @@ fn a_real_report_exports_every_bucket() {
 
 #[test]
 fn every_series_has_words_in_both_languages() {
-    use mqlab_web::charts::labels::{
-        chart_title, nothing_lost, series_label, x_axis_label, y_axis_label,
-    };
+    use mqlab_web::charts::labels::{chart_title, nothing_lost, series_label, x_axis_label, y_axis_label};
     use mqlab_web::i18n::Lang;
     let mut data = ChartData::new();
     data.set_run(RunId::A, small_run());
@@ -682,27 +494,14 @@ fn every_series_has_words_in_both_languages() {
             assert!(!chart_title(lang, chart).is_empty());
             assert!(!y_axis_label(lang, chart).is_empty());
             for info in data.series(chart) {
-                assert!(
-                    !series_label(lang, &info.key).is_empty(),
-                    "{lang:?} {:?}",
-                    info.key
-                );
+                assert!(!series_label(lang, &info.key).is_empty(), "{lang:?} {:?}", info.key);
             }
         }
     }
     assert_eq!(series_label(Lang::En, &SeriesKey::Produced), "produced");
     assert_eq!(series_label(Lang::Zh, &SeriesKey::Produced), "生产");
-    assert_eq!(
-        series_label(Lang::Zh, &SeriesKey::Backlog("订单".into())),
-        "订单"
-    );
-    assert_eq!(
-        series_label(Lang::En, &SeriesKey::Lost("broker_crash".into())),
-        "broker crash"
-    );
-    assert_eq!(
-        series_label(Lang::En, &SeriesKey::Lost("meteor".into())),
-        "meteor"
-    );
+    assert_eq!(series_label(Lang::Zh, &SeriesKey::Backlog("订单".into())), "订单");
+    assert_eq!(series_label(Lang::En, &SeriesKey::Lost("broker_crash".into())), "broker crash");
+    assert_eq!(series_label(Lang::En, &SeriesKey::Lost("meteor".into())), "meteor");
     assert_eq!(y_axis_label(Lang::En, Chart::Latency), "latency (ms)");
 }

@@ -42,43 +42,21 @@ fn chart_data(report: &Report) -> ChartData {
 /// A canvas in the document, sized by CSS as the page would size it.
 fn canvas() -> HtmlCanvasElement {
     let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: HtmlCanvasElement = document
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    canvas
-        .set_attribute(
-            "style",
-            &format!("display:block;width:{WIDTH_CSS}px;height:{HEIGHT_CSS}px"),
-        )
-        .unwrap();
+    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_attribute("style", &format!("display:block;width:{WIDTH_CSS}px;height:{HEIGHT_CSS}px")).unwrap();
     document.body().unwrap().append_child(&canvas).unwrap();
     canvas
 }
 
 /// RGBA bytes of the whole canvas.
 fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data().0
 }
 
 /// Pixels inside the plot area (in device pixels) that are within `tolerance` of `colour` on
 /// every channel.
-fn count_in_plot(
-    canvas: &HtmlCanvasElement,
-    plot: (f64, f64, f64, f64),
-    colour: Rgb,
-    tolerance: i32,
-) -> usize {
+fn count_in_plot(canvas: &HtmlCanvasElement, plot: (f64, f64, f64, f64), colour: Rgb, tolerance: i32) -> usize {
     let data = pixels(canvas);
     let width = canvas.width() as usize;
     let (left, top, w, h) = plot;
@@ -87,8 +65,7 @@ fn count_in_plot(
         for x in left.ceil() as usize..(left + w).floor() as usize {
             let i = (y * width + x) * 4;
             let near = |c: u8, d: u8| (c as i32 - d as i32).abs() <= tolerance;
-            if near(data[i], colour.0) && near(data[i + 1], colour.1) && near(data[i + 2], colour.2)
-            {
+            if near(data[i], colour.0) && near(data[i + 1], colour.1) && near(data[i + 2], colour.2) {
                 count += 1;
             }
         }
@@ -99,12 +76,7 @@ fn count_in_plot(
 fn plot_px(info: &mqlab_web::charts::draw::DrawInfo) -> (f64, f64, f64, f64) {
     let r = info.device_pixel_ratio;
     // One pixel in from each edge, clear of the axis lines.
-    (
-        info.plot.left * r + 2.0,
-        info.plot.top * r + 1.0,
-        info.plot.width * r - 3.0,
-        info.plot.height * r - 3.0,
-    )
+    (info.plot.left * r + 2.0, info.plot.top * r + 1.0, info.plot.width * r - 3.0, info.plot.height * r - 3.0)
 }
 
 fn non_background_in_plot(canvas: &HtmlCanvasElement, plot: (f64, f64, f64, f64)) -> usize {
@@ -128,17 +100,10 @@ fn every_chart_of_a_preset_run_draws_its_lines() {
             (WIDTH_CSS * ratio).round() as u32,
             "{chart:?}: backing store follows the pixel ratio"
         );
-        assert!(
-            info.plot.width > 400.0 && info.plot.height > 120.0,
-            "{chart:?}: plot area {:?}",
-            info.plot
-        );
+        assert!(info.plot.width > 400.0 && info.plot.height > 120.0, "{chart:?}: plot area {:?}", info.plot);
         let plot = plot_px(&info);
         let inked = non_background_in_plot(&canvas, plot);
-        assert!(
-            inked > 500,
-            "{chart:?}: only {inked} non-background pixels in the plot area"
-        );
+        assert!(inked > 500, "{chart:?}: only {inked} non-background pixels in the plot area");
         // Every drawn series leaves pixels of its own colour (the lost chart of this preset
         // has none: nothing is lost, and it says so instead).
         for info_series in data.series(chart) {
@@ -150,11 +115,7 @@ fn every_chart_of_a_preset_run_draws_its_lines() {
                 continue; // Four flat lines at 0 on top of one another: only the last shows.
             }
             let n = count_in_plot(&canvas, plot, info_series.colour, 24);
-            assert!(
-                n > 20,
-                "{chart:?}: {:?} left {n} pixels of its colour",
-                info_series.key
-            );
+            assert!(n > 20, "{chart:?}: {:?} left {n} pixels of its colour", info_series.key);
         }
         canvas.remove();
     }
@@ -172,10 +133,7 @@ fn a_series_toggled_off_leaves_the_canvas() {
     assert_eq!(produced.key, SeriesKey::Produced);
     let before = pixels(&canvas);
     let produced_before = count_in_plot(&canvas, plot, produced.colour, 24);
-    assert!(
-        produced_before > 50,
-        "produced drew {produced_before} pixels"
-    );
+    assert!(produced_before > 50, "produced drew {produced_before} pixels");
 
     data.toggle(Chart::Throughput, &SeriesKey::Produced);
     draw_chart(&canvas, &data, Chart::Throughput, &options).unwrap();
@@ -188,15 +146,9 @@ fn a_series_toggled_off_leaves_the_canvas() {
     );
     // The legend still lists it, so it can be clicked back on.
     let produced_entry = LegendTarget::Series(SeriesKey::Produced);
-    let (rect, _) = info
-        .legend
-        .iter()
-        .find(|(_, target)| target == &produced_entry)
-        .expect("produced has a legend entry");
-    assert_eq!(
-        info.legend_at(rect.left + 2.0, rect.top + 2.0),
-        Some(&produced_entry)
-    );
+    let (rect, _) =
+        info.legend.iter().find(|(_, target)| target == &produced_entry).expect("produced has a legend entry");
+    assert_eq!(info.legend_at(rect.left + 2.0, rect.top + 2.0), Some(&produced_entry));
     canvas.remove();
 }
 
@@ -218,9 +170,7 @@ fn compare_mode_hover_and_png_export() {
     let info = draw_chart(&canvas, &data, Chart::Throughput, &options).unwrap();
     let plain = pixels(&canvas);
     // Hover at the middle of the plot: the cross-hair and read-out change the image.
-    let t = info
-        .t_at(info.plot.left + info.plot.width / 2.0)
-        .expect("inside the plot");
+    let t = info.t_at(info.plot.left + info.plot.width / 2.0).expect("inside the plot");
     assert!((t - 30.0).abs() < 0.5, "the middle of a 60 s plot is {t} s");
     assert_eq!(info.t_at(info.plot.left - 5.0), None);
     options.hover_s = Some(t);
@@ -230,17 +180,10 @@ fn compare_mode_hover_and_png_export() {
     assert_eq!(readings.iter().filter(|r| r.run == RunId::B).count(), 4);
     // Compare mode's legend starts with A and B themselves.
     let targets: Vec<&LegendTarget> = info.legend.iter().map(|(_, t)| t).collect();
-    assert_eq!(
-        targets[..2],
-        [&LegendTarget::Run(RunId::A), &LegendTarget::Run(RunId::B)]
-    );
+    assert_eq!(targets[..2], [&LegendTarget::Run(RunId::A), &LegendTarget::Run(RunId::B)]);
 
     let url = png_data_url(&canvas).unwrap();
-    assert!(
-        url.starts_with("data:image/png;base64,"),
-        "{}",
-        &url[..40.min(url.len())]
-    );
+    assert!(url.starts_with("data:image/png;base64,"), "{}", &url[..40.min(url.len())]);
     assert!(url.len() > 1000);
 
     // The dark theme draws too.
@@ -253,28 +196,14 @@ fn compare_mode_hover_and_png_export() {
 fn a_canvas_without_size_is_left_alone_and_a_fixed_size_is_applied() {
     let data = chart_data(&run_preset(None));
     let document = web_sys::window().unwrap().document().unwrap();
-    let hidden: HtmlCanvasElement = document
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let hidden: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
     hidden.set_attribute("style", "display:none").unwrap();
     document.body().unwrap().append_child(&hidden).unwrap();
-    let info = draw_chart(
-        &hidden,
-        &data,
-        Chart::Latency,
-        &DrawOptions::english(Chart::Latency),
-    )
-    .unwrap();
+    let info = draw_chart(&hidden, &data, Chart::Latency, &DrawOptions::english(Chart::Latency)).unwrap();
     assert_eq!(info.plot.width, 0.0);
     hidden.remove();
 
-    let free: HtmlCanvasElement = document
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let free: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&free).unwrap();
     let mut options = DrawOptions::english(Chart::Latency);
     options.size_css = Some((500.0, 200.0));
@@ -282,10 +211,7 @@ fn a_canvas_without_size_is_left_alone_and_a_fixed_size_is_applied() {
         // Drawn again and again, it keeps its size.
         let info = draw_chart(&free, &data, Chart::Latency, &options).unwrap();
         assert_eq!(free.client_width(), 500);
-        assert_eq!(
-            free.width(),
-            (500.0 * info.device_pixel_ratio).round() as u32
-        );
+        assert_eq!(free.width(), (500.0 * info.device_pixel_ratio).round() as u32);
     }
     free.remove();
 }
@@ -305,9 +231,7 @@ fn five_charts_of_2000_buckets_draw_within_a_frame() {
             let mut options = DrawOptions::english(*chart);
             options.now_s = Some(45.0);
             options.hover_s = hover;
-            points += draw_chart(canvas, data, *chart, &options)
-                .unwrap()
-                .points_drawn;
+            points += draw_chart(canvas, data, *chart, &options).unwrap().points_drawn;
         }
         (performance.now() - started, points)
     };
@@ -316,9 +240,7 @@ fn five_charts_of_2000_buckets_draw_within_a_frame() {
             frame(data, None); // Warm-up: first-use allocations, font set-up, JIT tiers.
         }
         for hover in [false, true] {
-            let mut times: Vec<f64> = (0..30)
-                .map(|i| frame(data, hover.then_some(10.0 + i as f64)).0)
-                .collect();
+            let mut times: Vec<f64> = (0..30).map(|i| frame(data, hover.then_some(10.0 + i as f64)).0).collect();
             let points = frame(data, None).1;
             times.sort_by(|a, b| a.partial_cmp(b).unwrap());
             let mean = times.iter().sum::<f64>() / times.len() as f64;
@@ -356,9 +278,6 @@ fn the_page_language_draws() {
         assert!(info.plot.width > 0.0);
         images.push(pixels(&canvas));
     }
-    assert_ne!(
-        images[0], images[1],
-        "Chinese and English words differ on the canvas"
-    );
+    assert_ne!(images[0], images[1], "Chinese and English words differ on the canvas");
     canvas.remove();
 }

@@ -16,10 +16,7 @@ fn a_fork_differs_in_nothing_until_a_switch_changes() {
     let mut b = a.clone();
     assert_eq!(differences(&a, &b), vec![]);
     // Moving a box, renaming the scenario: not settings.
-    b.layout.insert(
-        "anything".into(),
-        mqlab_scenario::schema::Position { x: 1.0, y: 2.0 },
-    );
+    b.layout.insert("anything".into(), mqlab_scenario::schema::Position { x: 1.0, y: 2.0 });
     b.name = "B".into();
     assert_eq!(differences(&a, &b), vec![]);
     b.producers[0].confirm = Confirm::PublisherConfirms;
@@ -35,23 +32,12 @@ fn components_are_matched_by_id_not_by_place() {
     let a = preset("04-one-of-four-fails");
     let mut b = a.clone();
     b.consumers.reverse();
-    assert_eq!(
-        differences(&a, &b),
-        vec![],
-        "the same consumers in another order"
-    );
+    assert_eq!(differences(&a, &b), vec![], "the same consumers in another order");
     let gone = b.consumers.pop().expect("a consumer");
     let found = differences(&a, &b);
     assert_eq!(
-        found
-            .iter()
-            .filter(|d| d.path == format!("consumers[{}]", gone.id))
-            .collect::<Vec<_>>(),
-        vec![&Difference {
-            path: format!("consumers[{}]", gone.id),
-            a: found[0].a.clone(),
-            b: None
-        }]
+        found.iter().filter(|d| d.path == format!("consumers[{}]", gone.id)).collect::<Vec<_>>(),
+        vec![&Difference { path: format!("consumers[{}]", gone.id), a: found[0].a.clone(), b: None }]
     );
 }
 
@@ -61,24 +47,15 @@ fn the_table_has_every_total_of_both_runs_and_their_difference() {
         let report = mqlab_scenario::run(&preset(name), None).expect("runs");
         mqlab_scenario::report_to_json(&report)
     };
-    let (a, b) = (
-        run("09-loss-broker-crash-transient"),
-        run("09-durable-persistent-confirms-no-loss"),
-    );
+    let (a, b) = (run("09-loss-broker-crash-transient"), run("09-durable-persistent-confirms-no-loss"));
     let rows = compare_rows(&a, &b);
-    let lost = rows
-        .iter()
-        .find(|r| r.name == "lost_msgs")
-        .expect("lost row");
+    let lost = rows.iter().find(|r| r.name == "lost_msgs").expect("lost row");
     let lost_a = a["totals"]["lost"].as_u64().unwrap();
     assert!(lost_a > 0);
     assert_eq!(lost.a.as_ref().and_then(|v| v.as_u64()), Some(lost_a));
     assert_eq!(lost.b.as_ref().and_then(|v| v.as_u64()), Some(0));
     assert_eq!(lost.b_minus_a, format!("-{lost_a}"));
     for name in mqlab_web::report_view::TOTAL_NAMES {
-        assert!(
-            rows.iter().any(|r| r.name == format!("{name}_msgs")),
-            "{name}"
-        );
+        assert!(rows.iter().any(|r| r.name == format!("{name}_msgs")), "{name}");
     }
 }

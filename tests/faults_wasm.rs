@@ -75,10 +75,7 @@ fn find(root: &Element, testid: &str) -> Element {
 }
 
 fn absent(root: &Element, testid: &str) -> bool {
-    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
-        .ok()
-        .flatten()
-        .is_none()
+    root.query_selector(&format!("[data-testid=\"{testid}\"]")).ok().flatten().is_none()
 }
 
 fn attr(element: &Element, name: &str) -> String {
@@ -89,17 +86,11 @@ fn attr(element: &Element, name: &str) -> String {
 fn recorder<T: 'static>() -> (Rc<RefCell<Vec<T>>>, Callback<T>) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let sink = seen.clone();
-    (
-        seen,
-        Callback::from(move |value: T| sink.borrow_mut().push(value)),
-    )
+    (seen, Callback::from(move |value: T| sink.borrow_mut().push(value)))
 }
 
 fn timed(at_s: f64, for_s: Option<f64>, kind: FaultKind, target: &str) -> Fault {
-    Fault {
-        for_s,
-        ..new_fault(kind, target, at_s)
-    }
+    Fault { for_s, ..new_fault(kind, target, at_s) }
 }
 
 fn timeline_faults() -> Vec<Fault> {
@@ -142,32 +133,16 @@ async fn the_timeline_draws_lanes_bars_the_playhead_and_the_seek_under_way() {
     assert_eq!(texts(&root, ".timeline-lane-label"), "n1|c1|p1");
     assert_eq!(texts(&root, ".timeline-tick text"), "0|10|20|30|40|50|60");
     let first = find(&root, "timeline-fault-0");
-    assert_eq!(
-        (attr(&first, "data-kind"), attr(&first, "data-target")),
-        ("crash_node".into(), "n1".into())
-    );
-    assert_eq!(
-        (attr(&first, "x"), attr(&first, "width")),
-        ("16.667%".into(), "16.667%".into())
-    );
+    assert_eq!((attr(&first, "data-kind"), attr(&first, "data-target")), ("crash_node".into(), "n1".into()));
+    assert_eq!((attr(&first, "x"), attr(&first, "width")), ("16.667%".into(), "16.667%".into()));
     // No end: to the end of the run.
     let open = find(&root, "timeline-fault-1");
-    assert_eq!(
-        (attr(&open, "x"), attr(&open, "width")),
-        ("50%".into(), "50%".into())
-    );
+    assert_eq!((attr(&open, "x"), attr(&open, "width")), ("50%".into(), "50%".into()));
     assert!(attr(&find(&root, "timeline-fault-2"), "class").contains("selected"));
     assert!(!attr(&first, "class").contains("selected"));
     let random = find(&root, "timeline-random-0");
-    assert!(random
-        .text_content()
-        .unwrap_or_default()
-        .contains("about every 20 s"));
-    assert!(root
-        .query_selector(".timeline-done")
-        .ok()
-        .flatten()
-        .is_some());
+    assert!(random.text_content().unwrap_or_default().contains("about every 20 s"));
+    assert!(root.query_selector(".timeline-done").ok().flatten().is_some());
     app.destroy();
 }
 
@@ -198,22 +173,13 @@ async fn clicks_drags_and_keys_seek_and_a_bar_click_selects() {
     settle().await;
     pointer(&plot, "pointermove", at(0.5));
     settle().await;
-    let ghost_s: f64 = attr(&find(&root, "seek-ghost"), "data-t-s")
-        .parse()
-        .unwrap();
+    let ghost_s: f64 = attr(&find(&root, "seek-ghost"), "data-t-s").parse().unwrap();
     assert!((ghost_s - 30.0).abs() < 0.2, "ghost at {ghost_s}");
-    assert!(
-        seeks.borrow().is_empty(),
-        "no seek before the pointer comes up"
-    );
+    assert!(seeks.borrow().is_empty(), "no seek before the pointer comes up");
     pointer(&plot, "pointerup", at(0.75));
     settle().await;
     assert_eq!(seeks.borrow().len(), 1);
-    assert!(
-        (seeks.borrow()[0] - 45.0).abs() < 0.2,
-        "{:?}",
-        seeks.borrow()
-    );
+    assert!((seeks.borrow()[0] - 45.0).abs() < 0.2, "{:?}", seeks.borrow());
     assert!(absent(&root, "seek-ghost"));
     // Beyond the strip: the end of the run.
     pointer(&plot, "pointerdown", at(1.3));
@@ -230,12 +196,7 @@ async fn clicks_drags_and_keys_seek_and_a_bar_click_selects() {
     assert_eq!(seeks.borrow().len(), 2);
 
     let strip = find(&root, "timeline");
-    for (pressed, expected) in [
-        ("ArrowRight", 15.6),
-        ("ArrowLeft", 14.4),
-        ("Home", 0.0),
-        ("End", 60.0),
-    ] {
+    for (pressed, expected) in [("ArrowRight", 15.6), ("ArrowLeft", 14.4), ("Home", 0.0), ("End", 60.0)] {
         key(&strip, pressed);
         settle().await;
         let last = *seeks.borrow().last().unwrap();
@@ -266,22 +227,12 @@ fn scenario(faults: Vec<Fault>) -> Scenario {
 fn panel_props(
     s: Scenario,
     selected_fault: Option<usize>,
-) -> (
-    FaultsPanelProps,
-    Rc<RefCell<Vec<Edit>>>,
-    Rc<RefCell<Vec<Option<usize>>>>,
-) {
+) -> (FaultsPanelProps, Rc<RefCell<Vec<Edit>>>, Rc<RefCell<Vec<Option<usize>>>>) {
     let (edits, on_edit) = recorder::<Edit>();
     let (selections, on_select_fault) = recorder::<Option<usize>>();
     let errors = Rc::new(validate(&s).err());
-    let props = FaultsPanelProps {
-        lang: Lang::En,
-        scenario: Rc::new(s),
-        selected_fault,
-        errors,
-        on_edit,
-        on_select_fault,
-    };
+    let props =
+        FaultsPanelProps { lang: Lang::En, scenario: Rc::new(s), selected_fault, errors, on_edit, on_select_fault };
     (props, edits, selections)
 }
 
@@ -292,10 +243,7 @@ async fn the_fault_list_edits_adds_and_removes_and_refuses_at_the_field() {
         timed(10.0, Some(5.0), FaultKind::CrashNode, "n1"),
         // Left without its probability, as a hand-written file might: the validator's error
         // is shown at the field.
-        Fault {
-            probability: None,
-            ..timed(30.0, Some(1.0), FaultKind::LinkLoss, "p1")
-        },
+        Fault { probability: None, ..timed(30.0, Some(1.0), FaultKind::LinkLoss, "p1") },
     ]);
     let (props, edits, selections) = panel_props(s, None);
     let app = yew::Renderer::<FaultsPanel>::with_root_and_props(root.clone(), props).render();
@@ -312,19 +260,14 @@ async fn the_fault_list_edits_adds_and_removes_and_refuses_at_the_field() {
     settle().await;
     assert_eq!(
         edits.borrow().last(),
-        Some(&Edit::SetFault {
-            index: 0,
-            fault: timed(10.0, None, FaultKind::CrashNode, "n1"),
-        })
+        Some(&Edit::SetFault { index: 0, fault: timed(10.0, None, FaultKind::CrashNode, "n1") })
     );
     // After the end of the run: refused at the field, nothing goes out.
     change(&find(&root, "fault-at-0"), "70");
     settle().await;
     assert_eq!(edits.borrow().len(), 1);
     assert_eq!(
-        find(&root, "fault-at-0-error")
-            .text_content()
-            .unwrap_or_default(),
+        find(&root, "fault-at-0-error").text_content().unwrap_or_default(),
         "A fault starts during the run: between 0 and 60 s, not at 70 s."
     );
 
@@ -338,15 +281,7 @@ async fn the_fault_list_edits_adds_and_removes_and_refuses_at_the_field() {
     settle().await;
     click(&find(&root, "fault-add"));
     settle().await;
-    assert_eq!(
-        edits.borrow().last(),
-        Some(&Edit::AddFault(timed(
-            20.0,
-            Some(2.5),
-            FaultKind::LinkLoss,
-            "c1"
-        )))
-    );
+    assert_eq!(edits.borrow().last(), Some(&Edit::AddFault(timed(20.0, Some(2.5), FaultKind::LinkLoss, "c1"))));
 
     click(&find(&root, "fault-remove-1"));
     settle().await;
@@ -373,16 +308,9 @@ async fn a_selected_fault_is_edited_in_the_inspectors_place_and_the_selection_fo
     settle().await;
     assert_eq!(
         *edits.borrow(),
-        [Edit::SetFault {
-            index: 0,
-            fault: timed(40.0, Some(5.0), FaultKind::CrashNode, "n1"),
-        }]
+        [Edit::SetFault { index: 0, fault: timed(40.0, Some(5.0), FaultKind::CrashNode, "n1") }]
     );
-    assert_eq!(
-        *selections.borrow(),
-        [Some(1)],
-        "the fault moved after the consumer crash"
-    );
+    assert_eq!(*selections.borrow(), [Some(1)], "the fault moved after the consumer crash");
     click(&find(&root, "fault-back"));
     settle().await;
     assert_eq!(selections.borrow().last(), Some(&None));

@@ -112,12 +112,7 @@ fn chinese_uses_the_words_rabbitmq_users_use() {
         (Key::ChoiceClassic, "普通集群"),
         (Key::ChoiceQuorum, "仲裁"),
     ] {
-        assert!(
-            zh(key).contains(word),
-            "{}: \"{}\" lacks {word}",
-            key.name(),
-            zh(key)
-        );
+        assert!(zh(key).contains(word), "{}: \"{}\" lacks {word}", key.name(), zh(key));
     }
     assert!(t(Lang::En, Key::ProducerConfirmHelp).contains(
         "the broker acks each message once it is safely stored (on disk for persistent messages); \
@@ -132,11 +127,7 @@ fn every_field_and_group_of_the_inspector_is_written_in_both() {
     for spec in specs {
         for lang in Lang::ALL {
             let help = spec.help_line(lang);
-            assert!(
-                !t(lang, spec.label).is_empty() && !help.is_empty(),
-                "{}",
-                spec.key
-            );
+            assert!(!t(lang, spec.label).is_empty() && !help.is_empty(), "{}", spec.key);
         }
         // A help line is a sentence (or several), and a lesson goes after it.
         let (zh, en) = (t(Lang::Zh, spec.help), t(Lang::En, spec.help));
@@ -155,11 +146,7 @@ fn every_field_and_group_of_the_inspector_is_written_in_both() {
         }
     }
     let group_names: BTreeSet<&str> = Group::ALL.iter().map(|g| t(Lang::Zh, g.label())).collect();
-    assert_eq!(
-        group_names.len(),
-        Group::ALL.len(),
-        "groups have distinct names"
-    );
+    assert_eq!(group_names.len(), Group::ALL.len(), "groups have distinct names");
     for kind in ComponentKind::ALL {
         assert_ne!(t(Lang::Zh, kind.label()), t(Lang::En, kind.label()));
         assert!(has_cjk(t(Lang::Zh, kind.hint())));
@@ -178,10 +165,7 @@ fn every_name_the_page_is_handed_has_a_text() {
         assert!(has_cjk(t(Lang::Zh, key)));
     }
     let refusals = [
-        WireRefusal::Missing(mqlab_web::editor::ComponentRef::new(
-            ComponentKind::Queue,
-            "q",
-        )),
+        WireRefusal::Missing(mqlab_web::editor::ComponentRef::new(ComponentKind::Queue, "q")),
         WireRefusal::SameComponent,
         WireRefusal::AlreadyConnected,
         WireRefusal::DuplicateBinding,
@@ -204,10 +188,7 @@ fn every_name_the_page_is_handed_has_a_text() {
     ];
     for error in &link_errors {
         let (zh, en) = (link_error(Lang::Zh, error), link_error(Lang::En, error));
-        assert!(
-            has_cjk(&zh) && !zh.contains("{0}") && !en.contains("{0}"),
-            "{zh}"
-        );
+        assert!(has_cjk(&zh) && !zh.contains("{0}") && !en.contains("{0}"), "{zh}");
     }
     assert!(link_error(Lang::En, &link_errors[3]).contains("300000"));
     assert!(link_error(Lang::Zh, &link_errors[9]).ends_with("version: 2 is not supported"));
@@ -223,127 +204,53 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
         Problem::NotANumber,
         Problem::NotFinite { value: value() },
         Problem::Negative { value: value() },
-        Problem::AboveLimit {
-            value: value(),
-            limit: "86400 (24 h)".into(),
-        },
-        Problem::BelowMinimum {
-            value: value(),
-            minimum: "1".into(),
-        },
+        Problem::AboveLimit { value: value(), limit: "86400 (24 h)".into() },
+        Problem::BelowMinimum { value: value(), minimum: "1".into() },
         Problem::MustBeAboveZero,
-        Problem::RoundsToZero {
-            value: "0.0001".into(),
-        },
-        Problem::NotAProbability {
-            value: "1.5".into(),
-        },
-        Problem::TooManyBytes {
-            bytes: 300,
-            limit: 255,
-        },
-        Problem::TooManyChars {
-            chars: 80,
-            limit: 64,
-        },
-        Problem::TooManyEntries {
-            entries: 70,
-            limit: 64,
-        },
+        Problem::RoundsToZero { value: "0.0001".into() },
+        Problem::NotAProbability { value: "1.5".into() },
+        Problem::TooManyBytes { bytes: 300, limit: 255 },
+        Problem::TooManyChars { chars: 80, limit: 64 },
+        Problem::TooManyEntries { entries: 70, limit: 64 },
         Problem::MustNotBeEmpty,
         Problem::IdEmpty,
         Problem::IdHasSpace { id: id() },
-        Problem::IdTaken {
-            id: id(),
-            first_path: "queues[0]".into(),
-        },
-        Problem::NoSuchId {
-            kind: IdKind::Queue,
-            id: id(),
-        },
-        Problem::IdOfOtherKind {
-            kind: IdKind::Queue,
-            id: id(),
-            other: IdKind::Exchange,
-        },
+        Problem::IdTaken { id: id(), first_path: "queues[0]".into() },
+        Problem::NoSuchId { kind: IdKind::Queue, id: id() },
+        Problem::IdOfOtherKind { kind: IdKind::Queue, id: id(), other: IdKind::Exchange },
         Problem::NoNodes,
         Problem::NoSuchClient { id: id() },
-        Problem::ClientOfOtherKind {
-            id: id(),
-            other: IdKind::Node,
-        },
+        Problem::ClientOfOtherKind { id: id(), other: IdKind::Node },
         Problem::ListedTwice { id: id() },
         Problem::SameBinding { first: 2 },
         Problem::HeaderNameEmpty,
-        Problem::NeedsTwoNodes {
-            mode: "quorum".into(),
-        },
+        Problem::NeedsTwoNodes { mode: "quorum".into() },
         Problem::DlxOverflowNeedsDlx,
         Problem::OnlyWithDeadLetterExchange,
-        Problem::MaxBelowMin {
-            max: "2".into(),
-            min: "5".into(),
-        },
-        Problem::StopNotAfterStart {
-            stop: "10".into(),
-            start: "20".into(),
-        },
+        Problem::MaxBelowMin { max: "2".into(), min: "5".into() },
+        Problem::StopNotAfterStart { stop: "10".into(), start: "20".into() },
         Problem::LinkLossNeedsProbability,
         Problem::SlowDiskNeedsFactor,
-        Problem::FaultsOverlap {
-            earlier: "faults[0]".into(),
-        },
-        Problem::UnsupportedVersion {
-            version: "2".into(),
-        },
-        Problem::TooManyMessages {
-            estimate: "2e8".into(),
-            limit: "1e8".into(),
-        },
-        Problem::TooManyFaults {
-            total: 300,
-            limit: 256,
-        },
-        Problem::XMatchOnlyForHeaders {
-            kind: "direct".into(),
-        },
+        Problem::FaultsOverlap { earlier: "faults[0]".into() },
+        Problem::UnsupportedVersion { version: "2".into() },
+        Problem::TooManyMessages { estimate: "2e8".into(), limit: "1e8".into() },
+        Problem::TooManyFaults { total: 300, limit: 256 },
+        Problem::XMatchOnlyForHeaders { kind: "direct".into() },
         Problem::QuorumAlwaysDurable,
-        Problem::HeadersOnlyForHeaders {
-            exchange: "x".into(),
-            kind: "topic".into(),
-        },
-        Problem::OnlyWithBursts {
-            shape: "constant".into(),
-        },
-        Problem::OnlyWithSchedule {
-            shape: "poisson".into(),
-        },
-        Problem::PoissonOnlyWithBurstsOrSchedule {
-            shape: "constant".into(),
-        },
+        Problem::HeadersOnlyForHeaders { exchange: "x".into(), kind: "topic".into() },
+        Problem::OnlyWithBursts { shape: "constant".into() },
+        Problem::OnlyWithSchedule { shape: "poisson".into() },
+        Problem::PoissonOnlyWithBurstsOrSchedule { shape: "constant".into() },
         Problem::RateNotWithSchedule,
-        Problem::RateMissing {
-            shape: "constant".into(),
-        },
+        Problem::RateMissing { shape: "constant".into() },
         Problem::BurstRateMissing,
         Problem::BurstLengthMissing,
-        Problem::BurstsOverlap {
-            every: "1".into(),
-            burst: "2".into(),
-        },
+        Problem::BurstsOverlap { every: "1".into(), burst: "2".into() },
         Problem::StepsMissing,
         Problem::NoSteps,
-        Problem::StepsOutOfOrder {
-            at: "3".into(),
-            previous_index: 1,
-            previous: "5".into(),
-        },
-        Problem::ProbabilityOnlyForLinkLoss {
-            kind: "crash_node".into(),
-        },
-        Problem::FactorOnlyForSlowDisk {
-            kind: "crash_node".into(),
-        },
+        Problem::StepsOutOfOrder { at: "3".into(), previous_index: 1, previous: "5".into() },
+        Problem::ProbabilityOnlyForLinkLoss { kind: "crash_node".into() },
+        Problem::FactorOnlyForSlowDisk { kind: "crash_node".into() },
         Problem::TooManyStrikes {
             mtbf: "0.01".into(),
             horizon: "60".into(),
@@ -351,16 +258,8 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
             limit: "1000".into(),
         },
         Problem::LayoutKey { limit: 64 },
-        Problem::OutsideCanvas {
-            value: "1e9".into(),
-            limit: "1e6".into(),
-        },
-        Problem::TooManyBuckets {
-            bucket: "1".into(),
-            horizon: "3600".into(),
-            buckets: 3_600_000,
-            limit: 2_000,
-        },
+        Problem::OutsideCanvas { value: "1e9".into(), limit: "1e6".into() },
+        Problem::TooManyBuckets { bucket: "1".into(), horizon: "3600".into(), buckets: 3_600_000, limit: 2_000 },
         Problem::MoreErrors { count: 12 },
     ];
     // A new problem fails to compile here until it is in the list above.
@@ -425,24 +324,12 @@ fn every_validator_problem_reads_in_english_as_the_cli_prints_it_and_in_chinese(
         assert_eq!(problem_text(Lang::En, problem), problem.to_string());
         let zh = problem_text(Lang::Zh, problem);
         // Every placeholder filled (a schedule's example keeps its JSON braces).
-        assert!(
-            has_cjk(&zh) && placeholders(&zh).is_empty(),
-            "{problem:?}: {zh}"
-        );
+        assert!(has_cjk(&zh) && placeholders(&zh).is_empty(), "{problem:?}: {zh}");
     }
     // Kinds are named in Chinese too.
-    let other = problem_text(
-        Lang::Zh,
-        &Problem::IdOfOtherKind {
-            kind: IdKind::Queue,
-            id: id(),
-            other: IdKind::Exchange,
-        },
-    );
-    assert!(
-        other.contains("队列") && other.contains("交换机"),
-        "{other}"
-    );
+    let other =
+        problem_text(Lang::Zh, &Problem::IdOfOtherKind { kind: IdKind::Queue, id: id(), other: IdKind::Exchange });
+    assert!(other.contains("队列") && other.contains("交换机"), "{other}");
 }
 
 #[test]
@@ -455,10 +342,7 @@ fn a_scenario_errors_list_reads_like_the_clis_in_english_and_is_chinese_in_chine
     assert_eq!(scenario_errors(Lang::En, &errors), errors.to_string());
     let zh = scenario_errors(Lang::Zh, &errors);
     assert!(zh.contains("producers[0].rate_per_s: -5 是负数"), "{zh}");
-    assert!(
-        zh.contains("consumers[0].queue: 没有 id 为 “nowhere” 的队列"),
-        "{zh}"
-    );
+    assert!(zh.contains("consumers[0].queue: 没有 id 为 “nowhere” 的队列"), "{zh}");
     // A link whose scenario fails says so in Chinese too.
     let link = link_error(Lang::Zh, &LinkError::Scenario(errors));
     assert!(link.contains("负数"), "{link}");

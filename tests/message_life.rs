@@ -27,16 +27,9 @@ struct Run {
 
 impl Run {
     fn of(preset: &str) -> Run {
-        let source =
-            mqlab_scenario::presets::source(preset).unwrap_or_else(|| panic!("no preset {preset}"));
-        let mut run = Run {
-            driver: Driver::new(),
-            clock_ms: Cell::new(1_000.0),
-            report: Value::Null,
-        };
-        run.send(Command::Load {
-            scenario_json: source.to_string(),
-        });
+        let source = mqlab_scenario::presets::source(preset).unwrap_or_else(|| panic!("no preset {preset}"));
+        let mut run = Run { driver: Driver::new(), clock_ms: Cell::new(1_000.0), report: Value::Null };
+        run.send(Command::Load { scenario_json: source.to_string() });
         let updates = run.send(Command::RunToEnd);
         let report_json = updates
             .iter()
@@ -104,14 +97,8 @@ fn lists_come_in_a_fixed_order_with_the_reports_totals() {
         assert_eq!(listed.cause.as_deref(), example["cause"].as_str());
     }
     assert_eq!(lost.total, run.report["totals"]["lost"].as_u64().unwrap());
-    assert!(
-        lost.total > lost.messages.len() as u64,
-        "the panel shows a part of the losses"
-    );
-    assert_eq!(
-        lost.by_cause,
-        vec![("broker_crash".to_string(), lost.total)]
-    );
+    assert!(lost.total > lost.messages.len() as u64, "the panel shows a part of the losses");
+    assert_eq!(lost.by_cause, vec![("broker_crash".to_string(), lost.total)]);
     let out_of_order = lists.group(Notable::OutOfOrder).unwrap();
     assert_eq!(out_of_order.total, 997);
     assert!(out_of_order.messages.iter().all(|m| m.cause.is_none()));
@@ -120,10 +107,7 @@ fn lists_come_in_a_fixed_order_with_the_reports_totals() {
     // Duplicates are counted by the report as extra effects.
     let run = Run::of("08-duplicates-no-idempotency");
     let duplicated = run.lists().group(Notable::Duplicated).unwrap().clone();
-    assert_eq!(
-        duplicated.total,
-        run.report["totals"]["duplicates"].as_u64().unwrap()
-    );
+    assert_eq!(duplicated.total, run.report["totals"]["duplicates"].as_u64().unwrap());
     assert_eq!(duplicated.messages.len(), 20);
 }
 
@@ -131,30 +115,16 @@ fn lists_come_in_a_fixed_order_with_the_reports_totals() {
 fn an_id_listed_twice_in_the_report_is_listed_once() {
     // A fanned-out message can come out of order in several queues: the report names it each time.
     let run = Run::of("04-broker-crash-stops-everything");
-    let raw: Vec<u64> = run.report["examples"]["out_of_order"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_u64().unwrap())
-        .collect();
+    let raw: Vec<u64> =
+        run.report["examples"]["out_of_order"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
     let mut first_seen = Vec::new();
     for id in &raw {
         if !first_seen.contains(id) {
             first_seen.push(*id);
         }
     }
-    assert!(
-        first_seen.len() < raw.len(),
-        "the report repeats ids: {raw:?}"
-    );
-    let listed: Vec<u64> = run
-        .lists()
-        .group(Notable::OutOfOrder)
-        .unwrap()
-        .messages
-        .iter()
-        .map(|m| m.id)
-        .collect();
+    assert!(first_seen.len() < raw.len(), "the report repeats ids: {raw:?}");
+    let listed: Vec<u64> = run.lists().group(Notable::OutOfOrder).unwrap().messages.iter().map(|m| m.id).collect();
     assert_eq!(listed, first_seen);
 }
 
@@ -173,10 +143,7 @@ fn minimal_report() -> Value {
 fn a_minimal_report_reads_with_causes_in_the_engines_order() {
     let lists = MessageLists::from_report_json(&minimal_report()).unwrap();
     let lost = lists.group(Notable::Lost).unwrap();
-    assert_eq!(
-        lost.by_cause,
-        vec![("network".to_string(), 2), ("overflow".to_string(), 1)]
-    );
+    assert_eq!(lost.by_cause, vec![("network".to_string(), 2), ("overflow".to_string(), 1)]);
     assert_eq!(lost.messages[1].id, 9);
     assert_eq!(lost.messages[1].cause.as_deref(), Some("overflow"));
     let rejected = lists.group(Notable::Rejected).unwrap();
@@ -187,41 +154,21 @@ fn a_minimal_report_reads_with_causes_in_the_engines_order() {
 fn a_malformed_report_is_an_error_naming_its_path() {
     let cases: [(&str, fn(&mut Value), &str); 12] = [
         ("not an object", |r| *r = json!([1, 2]), "examples: missing"),
-        (
-            "no examples",
-            |r| drop(r.as_object_mut().unwrap().remove("examples")),
-            "examples: missing",
-        ),
-        (
-            "examples a list",
-            |r| r["examples"] = json!([]),
-            "examples: expected an object",
-        ),
+        ("no examples", |r| drop(r.as_object_mut().unwrap().remove("examples")), "examples: missing"),
+        ("examples a list", |r| r["examples"] = json!([]), "examples: expected an object"),
         (
             "a list missing",
             |r| drop(r["examples"].as_object_mut().unwrap().remove("expired")),
             "examples.expired: missing",
         ),
-        (
-            "a list a number",
-            |r| r["examples"]["rejected"] = json!(7),
-            "examples.rejected: expected a list",
-        ),
-        (
-            "a negative id",
-            |r| r["examples"]["rejected"] = json!([-1]),
-            "examples.rejected[0]: expected a whole number",
-        ),
+        ("a list a number", |r| r["examples"]["rejected"] = json!(7), "examples.rejected: expected a list"),
+        ("a negative id", |r| r["examples"]["rejected"] = json!([-1]), "examples.rejected[0]: expected a whole number"),
         (
             "a fractional id",
             |r| r["examples"]["lost"][1]["id"] = json!(2.5),
             "examples.lost[1].id: expected a whole number",
         ),
-        (
-            "a lost id bare",
-            |r| r["examples"]["lost"][0] = json!(4),
-            "examples.lost[0].id: missing",
-        ),
+        ("a lost id bare", |r| r["examples"]["lost"][0] = json!(4), "examples.lost[0].id: missing"),
         (
             "a cause a number",
             |r| r["examples"]["lost"][0]["cause"] = json!(3),
@@ -232,11 +179,7 @@ fn a_malformed_report_is_an_error_naming_its_path() {
             |r| drop(r["totals"].as_object_mut().unwrap().remove("duplicates")),
             "totals.duplicates: missing",
         ),
-        (
-            "a total a string",
-            |r| r["totals"]["lost"] = json!("3"),
-            "totals.lost: expected a whole number",
-        ),
+        ("a total a string", |r| r["totals"]["lost"] = json!("3"), "totals.lost: expected a whole number"),
         (
             "a cause count null",
             |r| r["lost_by_cause"]["overflow"] = Value::Null,
@@ -256,24 +199,11 @@ fn a_malformed_report_is_an_error_naming_its_path() {
 #[test]
 fn junk_anywhere_in_a_real_report_gives_an_error_or_lists_never_a_panic() {
     let run = Run::of("13-overflow-reject-publish");
-    let junk = [
-        Value::Null,
-        json!(true),
-        json!(-3),
-        json!(1e300),
-        json!("12"),
-        json!([]),
-        json!([{"id": "x"}]),
-        json!({}),
-    ];
+    let junk =
+        [Value::Null, json!(true), json!(-3), json!(1e300), json!("12"), json!([]), json!([{"id": "x"}]), json!({})];
     let mut spoiled = 0;
     for part in ["examples", "totals", "lost_by_cause"] {
-        let keys: Vec<String> = run.report[part]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
+        let keys: Vec<String> = run.report[part].as_object().unwrap().keys().cloned().collect();
         for key in keys {
             for value in &junk {
                 let mut report = run.report.clone();
@@ -299,24 +229,11 @@ fn a_message_lost_in_a_broker_crash_ends_lost_where_and_when_it_happened() {
     assert_eq!(life.rows[0].since_birth_us, 0);
     assert_eq!(life.end.outcome, "lost");
     assert_eq!(life.end.cause, first.cause);
-    let crash = life
-        .rows
-        .iter()
-        .find(|r| r.step == Step::Crashed)
-        .expect("the crash is in the trace");
+    let crash = life.rows.iter().find(|r| r.step == Step::Crashed).expect("the crash is in the trace");
     assert_eq!(life.end.place.as_deref(), Some(crash.place.as_str()));
     assert_eq!(life.end.t_us, Some(crash.t_us));
     assert_eq!(life.lifetime_us, Some(crash.t_us - life.rows[0].t_us));
-    assert_eq!(
-        steps(&life),
-        [
-            Step::Created,
-            Step::Sent,
-            Step::Queued,
-            Step::Confirmed,
-            Step::Crashed
-        ]
-    );
+    assert_eq!(steps(&life), [Step::Created, Step::Sent, Step::Queued, Step::Confirmed, Step::Crashed]);
     assert_eq!(life.path, ["producer", "orders_q", "broker"]);
 }
 
@@ -343,39 +260,23 @@ fn a_processed_message_lives_from_created_to_processed() {
     assert_eq!(life.end.outcome, "processed");
     assert_eq!(life.end.cause, None);
     // Fanned out to three queues, it is processed when the last of them has processed it.
-    let last_processing = life
-        .rows
-        .iter()
-        .rfind(|r| r.step == Step::Processed)
-        .unwrap();
+    let last_processing = life.rows.iter().rfind(|r| r.step == Step::Processed).unwrap();
     assert_eq!(life.end.t_us, Some(last_processing.t_us));
-    assert_eq!(
-        life.end.place.as_deref(),
-        Some(last_processing.place.as_str())
-    );
+    assert_eq!(life.end.place.as_deref(), Some(last_processing.place.as_str()));
     assert_eq!(life.lifetime_us, Some(last_processing.since_birth_us));
     assert_eq!(life.processings(), 3);
     assert_eq!(&life.path[..2], ["order_service", "billing_q"]);
     let mut unique = life.path.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(
-        unique.len(),
-        life.path.len(),
-        "each component once: {:?}",
-        life.path
-    );
+    assert_eq!(unique.len(), life.path.len(), "each component once: {:?}", life.path);
     // Times add up: each row's gap is the difference to the row before.
     for pair in life.rows.windows(2) {
         assert_eq!(pair[1].since_previous_us, pair[1].t_us - pair[0].t_us);
         assert_eq!(pair[1].since_birth_us, pair[1].t_us - life.rows[0].t_us);
     }
     // The long wait for the analytics consumer is the tallest bar.
-    let tallest = life
-        .rows
-        .iter()
-        .max_by(|a, b| a.gap_weight.total_cmp(&b.gap_weight))
-        .unwrap();
+    let tallest = life.rows.iter().max_by(|a, b| a.gap_weight.total_cmp(&b.gap_weight)).unwrap();
     assert_eq!((tallest.step, tallest.gap_weight), (Step::Delivered, 1.0));
 }
 
@@ -389,11 +290,7 @@ fn a_duplicated_message_shows_two_processings() {
     assert!(steps(&life).contains(&Step::Redelivered));
     assert_eq!(life.end.outcome, "processed");
     // The outcome was decided at the first processing; the duplicate came after it.
-    let first = life
-        .rows
-        .iter()
-        .find(|r| r.step == Step::Processed)
-        .unwrap();
+    let first = life.rows.iter().find(|r| r.step == Step::Processed).unwrap();
     assert_eq!(life.end.t_us, Some(first.t_us));
 
     let mut run = Run::of("09-confirms-no-loss-duplicates");
@@ -409,32 +306,20 @@ fn expired_dead_lettered_and_rejected_lives_end_where_they_were_decided() {
     let mut run = Run::of("13-ttl-expires");
     let id = run.lists().group(Notable::Expired).unwrap().messages[0].id;
     let life = run.life(id);
-    assert_eq!(
-        (life.end.outcome.as_str(), life.end.place.as_deref()),
-        ("expired", Some("orders_q"))
-    );
+    assert_eq!((life.end.outcome.as_str(), life.end.place.as_deref()), ("expired", Some("orders_q")));
     assert_eq!(life.rows.last().unwrap().step, Step::Expired);
 
     let mut run = Run::of("13-ttl-dead-letter");
     let id = run.lists().group(Notable::DeadLettered).unwrap().messages[0].id;
     let life = run.life(id);
-    assert_eq!(
-        (life.end.outcome.as_str(), life.end.place.as_deref()),
-        ("dead_lettered", Some("dead_x"))
-    );
+    assert_eq!((life.end.outcome.as_str(), life.end.place.as_deref()), ("dead_lettered", Some("dead_x")));
     assert!(steps(&life).ends_with(&[Step::Expired, Step::DeadLettered, Step::Queued]));
 
     let mut run = Run::of("13-overflow-reject-publish");
     let id = run.lists().group(Notable::Rejected).unwrap().messages[0].id;
     let life = run.life(id);
-    assert_eq!(
-        (life.end.outcome.as_str(), life.end.place.as_deref()),
-        ("rejected", Some("producer"))
-    );
-    assert_eq!(
-        steps(&life).iter().filter(|s| **s == Step::Refused).count(),
-        4
-    );
+    assert_eq!((life.end.outcome.as_str(), life.end.place.as_deref()), ("rejected", Some("producer")));
+    assert_eq!(steps(&life).iter().filter(|s| **s == Step::Refused).count(), 4);
     assert_eq!(life.rows.last().unwrap().step, Step::GaveUp);
 }
 
@@ -444,14 +329,7 @@ fn an_unknown_id_and_a_message_still_in_flight_have_no_end_time() {
     let missing = run.life(u64::MAX);
     assert!(!missing.found);
     assert!(missing.rows.is_empty() && missing.path.is_empty());
-    assert_eq!(
-        (
-            missing.end.outcome.as_str(),
-            missing.end.t_us,
-            missing.end.place.clone()
-        ),
-        ("in_flight", None, None)
-    );
+    assert_eq!((missing.end.outcome.as_str(), missing.end.t_us, missing.end.place.clone()), ("in_flight", None, None));
     // Nothing in this run is ever processed: every message is still under way at the end.
     let in_flight = run.life(0);
     assert!(in_flight.found && !in_flight.rows.is_empty());
@@ -477,10 +355,7 @@ fn the_presets_traces_show_most_steps() {
                 assert!((0.0..=1.0).contains(&row.gap_weight), "{preset} #{id}");
             }
             if trace.outcome.as_deref() == Some("lost") {
-                assert!(
-                    life.end.place.is_some(),
-                    "{preset} #{id}: a loss without a place"
-                );
+                assert!(life.end.place.is_some(), "{preset} #{id}: a loss without a place");
             }
         }
     }
@@ -502,10 +377,7 @@ fn the_presets_traces_show_most_steps() {
         "dead_lettered",
         "gave_up",
     ] {
-        assert!(
-            seen.contains(step),
-            "no preset's trace had a {step} step: {seen:?}"
-        );
+        assert!(seen.contains(step), "no preset's trace had a {step} step: {seen:?}");
     }
 }
 
@@ -589,19 +461,13 @@ fn every_engine_step_reads_in_english_as_mqlab_trace_prints_it_and_has_chinese()
         let view = WhatView::from(what);
         assert_eq!(trace_what(Lang::En, view), what.to_string());
         let zh = trace_what(Lang::Zh, view);
-        assert!(
-            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "{what:?}: {zh}"
-        );
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{what:?}: {zh}");
         assert!(!zh.contains('{'), "{what:?}: {zh}");
         assert!(chinese.insert(zh.clone()), "{what:?}: {zh} twice");
     }
     // The numbers go into both languages.
     let produced = trace_what(Lang::Zh, WhatView::Produced { key: 3, seq: 17 });
-    assert!(
-        produced.contains('3') && produced.contains("17"),
-        "{produced}"
-    );
+    assert!(produced.contains('3') && produced.contains("17"), "{produced}");
 }
 
 #[test]
@@ -653,11 +519,7 @@ fn every_step_and_list_has_a_chinese_label_and_a_distinct_name() {
     for step in Step::ALL {
         assert!(names.insert(step.name()), "{} twice", step.name());
         let zh = t(Lang::Zh, step.label());
-        assert!(
-            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "{}: {zh}",
-            step.name()
-        );
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", step.name());
         assert_ne!(zh, t(Lang::En, step.label()));
     }
     for kind in Notable::ALL {
@@ -689,14 +551,9 @@ fn times_read_as_milliseconds_with_three_decimals() {
 
 #[test]
 fn counts_read_with_thousands_separators() {
-    for (n, text) in [
-        (0, "0"),
-        (999, "999"),
-        (1_000, "1,000"),
-        (3_512, "3,512"),
-        (123_456, "123,456"),
-        (1_234_567, "1,234,567"),
-    ] {
+    for (n, text) in
+        [(0, "0"), (999, "999"), (1_000, "1,000"), (3_512, "3,512"), (123_456, "123,456"), (1_234_567, "1,234,567")]
+    {
         assert_eq!(thousands(n), text);
     }
     assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
@@ -711,21 +568,10 @@ fn the_trace_field_takes_whole_numbers_only() {
     assert_eq!(parse_message_id(""), Err(IdProblem::Empty));
     assert_eq!(parse_message_id(" # "), Err(IdProblem::Empty));
     for bad in ["-1", "+1", "4.0", "1e3", "forty", "4 2", "٣"] {
-        assert_eq!(
-            parse_message_id(bad),
-            Err(IdProblem::NotAWholeNumber),
-            "{bad}"
-        );
+        assert_eq!(parse_message_id(bad), Err(IdProblem::NotAWholeNumber), "{bad}");
     }
-    assert_eq!(
-        parse_message_id("18446744073709551616"),
-        Err(IdProblem::TooLarge)
-    );
-    for problem in [
-        IdProblem::Empty,
-        IdProblem::NotAWholeNumber,
-        IdProblem::TooLarge,
-    ] {
+    assert_eq!(parse_message_id("18446744073709551616"), Err(IdProblem::TooLarge));
+    for problem in [IdProblem::Empty, IdProblem::NotAWholeNumber, IdProblem::TooLarge] {
         assert_ne!(t(Lang::Zh, problem.key()), t(Lang::En, problem.key()));
     }
 }

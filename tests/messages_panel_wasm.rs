@@ -35,11 +35,7 @@ fn trace(id: u64) -> TraceView {
 }
 
 /// Mounts the panel in a fresh element; returns it and the ids it was asked to trace.
-async fn mount(
-    lang: Lang,
-    report: Rc<Value>,
-    trace: TraceState,
-) -> (Element, Rc<RefCell<Vec<u64>>>) {
+async fn mount(lang: Lang, report: Rc<Value>, trace: TraceState) -> (Element, Rc<RefCell<Vec<u64>>>) {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -66,14 +62,11 @@ async fn settle() {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }
 
 fn one(root: &Element, test_id: &str) -> Option<Element> {
-    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
-        .unwrap()
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]")).unwrap()
 }
 
 fn click(element: &Element) {
@@ -94,12 +87,8 @@ fn press_enter(root: &Element) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Enter");
     init.set_bubbles(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    one(root, "trace-id")
-        .unwrap()
-        .dispatch_event(&event)
-        .unwrap();
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    one(root, "trace-id").unwrap().dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -115,51 +104,26 @@ async fn a_lost_message_is_listed_and_its_life_drawn() {
     // The lost tab opens first: this run lost messages.
     let buttons = all(&root, "[data-testid^=\"message-\"]");
     assert_eq!(buttons.len(), lost.messages.len());
-    assert_eq!(
-        all(&root, ".message-id .cause-chip").len(),
-        lost.messages.len()
-    );
-    assert_eq!(
-        buttons[0].get_attribute("data-cause").as_deref(),
-        Some("broker_crash")
-    );
+    assert_eq!(all(&root, ".message-id .cause-chip").len(), lost.messages.len());
+    assert_eq!(buttons[0].get_attribute("data-cause").as_deref(), Some("broker_crash"));
 
     let events = all(&root, "[data-testid=\"trace-event\"]");
     assert_eq!(events.len(), traced.events.len());
-    let kinds: Vec<String> = events
-        .iter()
-        .map(|e| e.get_attribute("data-kind").unwrap())
-        .collect();
+    let kinds: Vec<String> = events.iter().map(|e| e.get_attribute("data-kind").unwrap()).collect();
     assert_eq!(kinds, ["created", "sent", "queued", "confirmed", "crashed"]);
     let heights: Vec<String> = all(&root, "[data-testid=\"trace-event\"] .life-gap")
         .iter()
         .map(|bar| bar.get_attribute("style").unwrap())
         .collect();
-    assert_ne!(
-        heights.first(),
-        heights.last(),
-        "the bars follow the gaps: {heights:?}"
-    );
+    assert_ne!(heights.first(), heights.last(), "the bars follow the gaps: {heights:?}");
     let end = one(&root, "trace-outcome").unwrap();
     assert_eq!(end.get_attribute("data-outcome").as_deref(), Some("lost"));
-    assert_eq!(
-        end.get_attribute("data-cause").as_deref(),
-        Some("broker_crash")
-    );
+    assert_eq!(end.get_attribute("data-cause").as_deref(), Some("broker_crash"));
     // Where and when: the node that crashed, at the crash's time.
-    let place = end
-        .query_selector(".life-place")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let place = end.query_selector(".life-place").unwrap().unwrap().text_content().unwrap();
     assert_eq!(place, "broker");
     let crash_ms = mqlab_web::message_life::ms_3(traced.events[4].t_us);
-    assert!(
-        end.text_content().unwrap().contains(&crash_ms),
-        "{:?}",
-        end.text_content()
-    );
+    assert!(end.text_content().unwrap().contains(&crash_ms), "{:?}", end.text_content());
 
     // Picking: a list button, then the field with Enter and with the button.
     click(&buttons[1]);
@@ -183,19 +147,13 @@ async fn a_lost_message_is_listed_and_its_life_drawn() {
     assert_eq!(picks.borrow().len(), 3);
     type_id(&root, "3");
     settle().await;
-    assert!(
-        one(&root, "trace-id-problem").is_none(),
-        "typing clears the complaint"
-    );
+    assert!(one(&root, "trace-id-problem").is_none(), "typing clears the complaint");
 
     // Another tab shows its own ids.
     click(&one(&root, "messages-tab-out_of_order").unwrap());
     settle().await;
     let out_of_order = lists.group(Notable::OutOfOrder).unwrap();
-    assert_eq!(
-        all(&root, "[data-testid^=\"message-\"]").len(),
-        out_of_order.messages.len()
-    );
+    assert_eq!(all(&root, "[data-testid^=\"message-\"]").len(), out_of_order.messages.len());
 }
 
 #[wasm_bindgen_test]
@@ -207,30 +165,18 @@ async fn a_life_reads_in_chinese_and_in_english_as_mqlab_trace_prints_it() {
     let engine_trace = mqlab_scenario::trace(&scenario, id, None).unwrap();
     let traced = Rc::new(TraceView::from(&engine_trace));
     let sentences = |root: &Element| -> Vec<String> {
-        all(root, "[data-testid=\"trace-event\"] .life-sentence")
-            .iter()
-            .map(|s| s.text_content().unwrap())
-            .collect()
+        all(root, "[data-testid=\"trace-event\"] .life-sentence").iter().map(|s| s.text_content().unwrap()).collect()
     };
 
     let (root, _) = mount(Lang::En, report.clone(), TraceState::Ready(traced.clone())).await;
-    let english: Vec<String> = engine_trace
-        .events
-        .iter()
-        .map(|e| e.what.to_string())
-        .collect();
+    let english: Vec<String> = engine_trace.events.iter().map(|e| e.what.to_string()).collect();
     assert_eq!(sentences(&root), english);
 
     let (root, _) = mount(Lang::Zh, report, TraceState::Ready(traced)).await;
     let chinese = sentences(&root);
     assert_eq!(chinese.len(), english.len());
     for sentence in &chinese {
-        assert!(
-            sentence
-                .chars()
-                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "{chinese:?}"
-        );
+        assert!(sentence.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{chinese:?}");
     }
     assert!(chinese[0].contains("生产者"), "{chinese:?}");
 }
@@ -240,45 +186,24 @@ async fn loading_not_found_and_failed_say_so_in_chinese() {
     let report = Rc::new(report());
     let (root, _) = mount(Lang::Zh, report.clone(), TraceState::Loading(42)).await;
     let loading = one(&root, "trace-loading").unwrap().text_content().unwrap();
-    assert!(
-        loading.contains("#42") && loading.contains("追踪"),
-        "{loading}"
-    );
-    assert!(one(&root, "messages-tab-lost")
-        .unwrap()
-        .text_content()
-        .unwrap()
-        .contains("丢失"));
+    assert!(loading.contains("#42") && loading.contains("追踪"), "{loading}");
+    assert!(one(&root, "messages-tab-lost").unwrap().text_content().unwrap().contains("丢失"));
 
     let missing = Rc::new(trace(u64::MAX));
     let (root, _) = mount(Lang::Zh, report.clone(), TraceState::Ready(missing)).await;
     assert!(one(&root, "trace-not-found").is_some());
     assert!(one(&root, "trace-outcome").is_none());
 
-    let failed = TraceState::Failed {
-        message_id: 5,
-        message: "the worker crashed".into(),
-    };
+    let failed = TraceState::Failed { message_id: 5, message: "the worker crashed".into() };
     let (root, _) = mount(Lang::En, report, failed).await;
     let text = one(&root, "trace-failed").unwrap().text_content().unwrap();
-    assert!(
-        text.contains("#5") && text.contains("the worker crashed"),
-        "{text}"
-    );
+    assert!(text.contains("#5") && text.contains("the worker crashed"), "{text}");
 }
 
 #[wasm_bindgen_test]
 async fn an_unreadable_report_is_named_not_a_blank_panel() {
-    let (root, _) = mount(
-        Lang::En,
-        Rc::new(serde_json::json!({"totals": {}})),
-        TraceState::None,
-    )
-    .await;
+    let (root, _) = mount(Lang::En, Rc::new(serde_json::json!({"totals": {}})), TraceState::None).await;
     let text = root.text_content().unwrap();
     assert!(text.contains("examples: missing"), "{text}");
-    assert!(
-        one(&root, "trace-id").is_some(),
-        "the trace field still works"
-    );
+    assert!(one(&root, "trace-id").is_some(), "the trace field still works");
 }

@@ -29,10 +29,7 @@ struct FakeClock {
 
 impl FakeClock {
     fn new(step_ms: f64) -> FakeClock {
-        FakeClock {
-            now_ms: Cell::new(1_000.0),
-            step_ms,
-        }
+        FakeClock { now_ms: Cell::new(1_000.0), step_ms }
     }
     fn read(&self) -> f64 {
         let t = self.now_ms.get();
@@ -45,9 +42,7 @@ impl FakeClock {
 }
 
 fn source(preset: &str) -> String {
-    mqlab_scenario::presets::source(preset)
-        .unwrap_or_else(|| panic!("no preset {preset}"))
-        .to_string()
+    mqlab_scenario::presets::source(preset).unwrap_or_else(|| panic!("no preset {preset}")).to_string()
 }
 
 fn native_report_json(preset: &str) -> String {
@@ -114,10 +109,7 @@ impl Page {
     }
 
     fn errors(&self) -> Vec<&Update> {
-        self.updates
-            .iter()
-            .filter(|u| matches!(u, Update::Error { .. }))
-            .collect()
+        self.updates.iter().filter(|u| matches!(u, Update::Error { .. })).collect()
     }
 }
 
@@ -147,19 +139,8 @@ fn run_ticks(driver: &mut Driver, page: &mut Page, clock: &FakeClock, ticks_max:
 fn loaded(preset: &str, clock: &FakeClock) -> (Driver, Page) {
     let mut driver = Driver::new();
     let mut page = Page::default();
-    send(
-        &mut driver,
-        &mut page,
-        clock,
-        Command::Load {
-            scenario_json: source(preset),
-        },
-    );
-    assert!(
-        matches!(page.updates[0], Update::Loaded(_)),
-        "{:?}",
-        page.updates[0]
-    );
+    send(&mut driver, &mut page, clock, Command::Load { scenario_json: source(preset) });
+    assert!(matches!(page.updates[0], Update::Loaded(_)), "{:?}", page.updates[0]);
     assert_eq!(page.last_frame().state, RunState::Idle);
     (driver, page)
 }
@@ -168,35 +149,20 @@ fn loaded(preset: &str, clock: &FakeClock) -> (Driver, Page) {
 fn loaded_names_every_component_in_engine_order() {
     let clock = FakeClock::new(0.25);
     let (_, page) = loaded(LOSSY_PRESET, &clock);
-    let Update::Loaded(loaded) = &page.updates[0] else {
-        unreachable!()
-    };
+    let Update::Loaded(loaded) = &page.updates[0] else { unreachable!() };
     let scenario = mqlab_scenario::presets::get(LOSSY_PRESET).unwrap();
     let config = mqlab_scenario::validate(&scenario).unwrap();
     assert_eq!(loaded.title, scenario.name);
     assert_eq!(loaded.horizon_us, config.horizon_us);
     assert_eq!(loaded.bucket_us, config.bucket_us);
-    assert_eq!(
-        loaded.queues,
-        config
-            .queues
-            .iter()
-            .map(|q| q.name.clone())
-            .collect::<Vec<_>>()
-    );
+    assert_eq!(loaded.queues, config.queues.iter().map(|q| q.name.clone()).collect::<Vec<_>>());
     assert_eq!(loaded.producers, vec!["producer".to_string()]);
     assert_eq!(loaded.consumers, vec!["consumer".to_string()]);
     assert_eq!(loaded.nodes, vec!["broker".to_string()]);
     assert_eq!(loaded.loss_causes[0], "network");
-    assert_eq!(
-        loaded.loss_causes.len(),
-        mqlab_engine::report::LossCause::COUNT
-    );
+    assert_eq!(loaded.loss_causes.len(), mqlab_engine::report::LossCause::COUNT);
     let frame = page.last_frame();
-    assert_eq!(
-        (frame.now_us, frame.buckets_from, frame.new_buckets.len()),
-        (0, 0, 0)
-    );
+    assert_eq!((frame.now_us, frame.buckets_from, frame.new_buckets.len()), (0, 0, 0));
 }
 
 #[test]
@@ -206,64 +172,27 @@ fn load_errors_are_the_validators_messages() {
     let mut page = Page::default();
 
     // Nothing loaded yet: every other command says so.
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Play { speed: Speed::Max },
-    );
-    assert!(
-        matches!(&page.updates[..], [Update::Error { errors, .. }] if errors.is_empty()),
-        "{:?}",
-        page.updates
-    );
+    send(&mut driver, &mut page, &clock, Command::Play { speed: Speed::Max });
+    assert!(matches!(&page.updates[..], [Update::Error { errors, .. }] if errors.is_empty()), "{:?}", page.updates);
 
     // A scenario that parses but does not validate: the validator's own errors, with paths.
     let bad = source(LOSSY_PRESET).replace("\"rate_per_s\": 1000", "\"rate_per_s\": -5");
-    assert_ne!(
-        bad,
-        source(LOSSY_PRESET),
-        "the preset changed: pick another field to break"
-    );
+    assert_ne!(bad, source(LOSSY_PRESET), "the preset changed: pick another field to break");
     let expected = mqlab_scenario::validate(&mqlab_scenario::parse(&bad).unwrap()).unwrap_err();
     page.updates.clear();
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Load { scenario_json: bad },
-    );
-    let [Update::Error { message, errors }] = &page.updates[..] else {
-        panic!("{:?}", page.updates)
-    };
+    send(&mut driver, &mut page, &clock, Command::Load { scenario_json: bad });
+    let [Update::Error { message, errors }] = &page.updates[..] else { panic!("{:?}", page.updates) };
     assert_eq!(message, &expected.to_string());
-    let expected_fields: Vec<FieldError> = expected
-        .iter()
-        .map(|e| FieldError {
-            path: e.path.clone(),
-            message: e.message.clone(),
-        })
-        .collect();
+    let expected_fields: Vec<FieldError> =
+        expected.iter().map(|e| FieldError { path: e.path.clone(), message: e.message.clone() }).collect();
     assert_eq!(errors, &expected_fields);
-    assert!(
-        errors.iter().any(|e| e.path == "producers[0].rate_per_s"),
-        "{errors:?}"
-    );
+    assert!(errors.iter().any(|e| e.path == "producers[0].rate_per_s"), "{errors:?}");
 
     // Text that is not a scenario: the parser's errors.
     let expected = mqlab_scenario::parse("{\"version\": 1,").unwrap_err();
     page.updates.clear();
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Load {
-            scenario_json: "{\"version\": 1,".into(),
-        },
-    );
-    let [Update::Error { message, .. }] = &page.updates[..] else {
-        panic!("{:?}", page.updates)
-    };
+    send(&mut driver, &mut page, &clock, Command::Load { scenario_json: "{\"version\": 1,".into() });
+    let [Update::Error { message, .. }] = &page.updates[..] else { panic!("{:?}", page.updates) };
     assert_eq!(message, &expected.to_string());
 }
 
@@ -271,20 +200,10 @@ fn load_errors_are_the_validators_messages() {
 fn a_failed_load_keeps_the_scenario_loaded_before() {
     let clock = FakeClock::new(0.25);
     let (mut driver, mut page) = loaded(PRESETS[0], &clock);
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Load {
-            scenario_json: "not json".into(),
-        },
-    );
+    send(&mut driver, &mut page, &clock, Command::Load { scenario_json: "not json".into() });
     assert_eq!(page.errors().len(), 1);
     send(&mut driver, &mut page, &clock, Command::RunToEnd);
-    assert_eq!(
-        page.report_json(),
-        Some(native_report_json(PRESETS[0]).as_str())
-    );
+    assert_eq!(page.report_json(), Some(native_report_json(PRESETS[0]).as_str()));
 }
 
 #[test]
@@ -292,27 +211,12 @@ fn max_speed_ticks_reach_the_same_report_as_mqlab_run() {
     for preset in PRESETS {
         let clock = FakeClock::new(0.25);
         let (mut driver, mut page) = loaded(preset, &clock);
-        send(
-            &mut driver,
-            &mut page,
-            &clock,
-            Command::Play { speed: Speed::Max },
-        );
+        send(&mut driver, &mut page, &clock, Command::Play { speed: Speed::Max });
         let ticks = page.frames().count();
-        assert!(
-            ticks > 3,
-            "{preset}: the run should take several frames, took {ticks}"
-        );
+        assert!(ticks > 3, "{preset}: the run should take several frames, took {ticks}");
         assert_eq!(page.last_frame().state, RunState::Finished, "{preset}");
-        assert_eq!(
-            page.report_json(),
-            Some(native_report_json(preset).as_str()),
-            "{preset}"
-        );
-        assert!(
-            matches!(page.updates.last(), Some(Update::Finished { .. })),
-            "{preset}: Finished comes last"
-        );
+        assert_eq!(page.report_json(), Some(native_report_json(preset).as_str()), "{preset}");
+        assert!(matches!(page.updates.last(), Some(Update::Finished { .. })), "{preset}: Finished comes last");
         assert_eq!(driver.state(), Some(RunState::Finished));
         assert_eq!(driver.next_tick(0.0), NextTick::None);
     }
@@ -324,27 +228,14 @@ fn scaled_speed_in_small_ticks_reaches_the_same_report() {
     let clock = FakeClock::new(0.01);
     let (mut driver, mut page) = loaded(preset, &clock);
     // 30 virtual seconds at 20x: about 94 ticks of 16 ms.
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Play {
-            speed: Speed::Scaled(20.0),
-        },
-    );
+    send(&mut driver, &mut page, &clock, Command::Play { speed: Speed::Scaled(20.0) });
     let frames = page.frames().count();
     assert!((80..200).contains(&frames), "{frames} frames");
-    assert_eq!(
-        page.report_json(),
-        Some(native_report_json(preset).as_str())
-    );
+    assert_eq!(page.report_json(), Some(native_report_json(preset).as_str()));
     // Virtual time advanced at the speed asked: each frame about 16 ms x 20 = 320 ms apart.
     let times: Vec<u64> = page.frames().map(|f| f.now_us).collect();
     let typical_gap_us = times.windows(2).map(|w| w[1] - w[0]).nth(10).unwrap();
-    assert!(
-        (300_000..=340_000).contains(&typical_gap_us),
-        "{typical_gap_us} us between frames"
-    );
+    assert!((300_000..=340_000).contains(&typical_gap_us), "{typical_gap_us} us between frames");
 }
 
 #[test]
@@ -358,35 +249,15 @@ fn the_report_does_not_depend_on_how_the_run_was_played() {
         send(&mut driver, &mut page, &clock, Command::Step);
         send(&mut driver, &mut page, &clock, Command::StepEvent);
         send(&mut driver, &mut page, &clock, Command::StepEvent);
-        page.receive(driver.command(
-            Command::Play {
-                speed: Speed::Scaled(5.0),
-            },
-            &mut || clock.read(),
-        ));
+        page.receive(driver.command(Command::Play { speed: Speed::Scaled(5.0) }, &mut || clock.read()));
         run_ticks(&mut driver, &mut page, &clock, 7);
         page.receive(driver.command(Command::Pause, &mut || clock.read()));
         send(&mut driver, &mut page, &clock, Command::Step);
         page.receive(driver.command(Command::Play { speed: Speed::Max }, &mut || clock.read()));
         run_ticks(&mut driver, &mut page, &clock, 3);
-        send(
-            &mut driver,
-            &mut page,
-            &clock,
-            Command::Play {
-                speed: Speed::Scaled(1_000.0),
-            },
-        );
-        assert_eq!(
-            page.report_json(),
-            Some(expected.as_str()),
-            "clock step {step_ms} ms"
-        );
-        assert_eq!(
-            page.series,
-            native_series(preset),
-            "clock step {step_ms} ms"
-        );
+        send(&mut driver, &mut page, &clock, Command::Play { speed: Speed::Scaled(1_000.0) });
+        assert_eq!(page.report_json(), Some(expected.as_str()), "clock step {step_ms} ms");
+        assert_eq!(page.series, native_series(preset), "clock step {step_ms} ms");
     }
 }
 
@@ -425,92 +296,51 @@ fn seek_back_then_forward_lands_on_the_straight_runs_state() {
         assert_eq!(frame.now_us, t_us);
         assert_eq!(frame.state, RunState::Paused);
         assert_eq!(frame.target_us, None);
-        assert_eq!(
-            frame.snapshot,
-            SnapshotView::from(&sim.snapshot()),
-            "snapshot at {t_us} us"
-        );
+        assert_eq!(frame.snapshot, SnapshotView::from(&sim.snapshot()), "snapshot at {t_us} us");
         let closed: Vec<BucketView> = sim.closed_buckets().iter().map(BucketView::from).collect();
         assert_eq!(page.series, closed, "series at {t_us} us");
     };
 
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Seek { t_us: t2_us },
-    );
+    send(&mut driver, &mut page, &clock, Command::Seek { t_us: t2_us });
     expect_at(&page, t2_us);
     let totals_at_t2 = page.last_frame().snapshot.totals;
 
     // Back: the frame right after the command tells the page to drop its series.
     page.receive(driver.command(Command::Seek { t_us: t1_us }, &mut || clock.read()));
     let frame = page.last_frame();
-    assert_eq!(
-        (frame.buckets_from, frame.state, frame.target_us),
-        (0, RunState::Running, Some(t1_us))
-    );
+    assert_eq!((frame.buckets_from, frame.state, frame.target_us), (0, RunState::Running, Some(t1_us)));
     run_ticks(&mut driver, &mut page, &clock, TICKS_MAX);
     expect_at(&page, t1_us);
     assert!(page.last_frame().snapshot.totals.produced < totals_at_t2.produced);
 
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Seek { t_us: t2_us },
-    );
+    send(&mut driver, &mut page, &clock, Command::Seek { t_us: t2_us });
     expect_at(&page, t2_us);
     assert_eq!(page.last_frame().snapshot.totals, totals_at_t2);
 
     // From there to the end: still mqlab run's report and series.
     send(&mut driver, &mut page, &clock, Command::RunToEnd);
-    assert_eq!(
-        page.report_json(),
-        Some(native_report_json(preset).as_str())
-    );
+    assert_eq!(page.report_json(), Some(native_report_json(preset).as_str()));
     assert_eq!(page.series, native_series(preset));
 
     // Seeking back from the finished run re-runs it; a seek past the horizon stops there.
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Seek { t_us: t1_us },
-    );
+    send(&mut driver, &mut page, &clock, Command::Seek { t_us: t1_us });
     expect_at(&page, t1_us);
     page.updates.clear();
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Seek { t_us: u64::MAX },
-    );
+    send(&mut driver, &mut page, &clock, Command::Seek { t_us: u64::MAX });
     assert_eq!(page.last_frame().now_us, horizon_us);
-    assert_eq!(
-        page.report_json(),
-        Some(native_report_json(preset).as_str())
-    );
+    assert_eq!(page.report_json(), Some(native_report_json(preset).as_str()));
 }
 
 #[test]
 fn seek_while_playing_keeps_playing() {
     let clock = FakeClock::new(0.25);
     let (mut driver, mut page) = loaded(PRESETS[0], &clock);
-    page.receive(driver.command(
-        Command::Play {
-            speed: Speed::Scaled(2.0),
-        },
-        &mut || clock.read(),
-    ));
+    page.receive(driver.command(Command::Play { speed: Speed::Scaled(2.0) }, &mut || clock.read()));
     run_ticks(&mut driver, &mut page, &clock, 5);
     page.receive(driver.command(Command::Seek { t_us: 1_000 }, &mut || clock.read()));
     run_ticks(&mut driver, &mut page, &clock, 3);
     assert_eq!(driver.state(), Some(RunState::Running));
-    assert!(matches!(
-        driver.next_tick(clock.now_ms.get()),
-        NextTick::AfterMs(_)
-    ));
+    assert!(matches!(driver.next_tick(clock.now_ms.get()), NextTick::AfterMs(_)));
     assert!(driver.now_us() > 1_000);
 }
 
@@ -541,10 +371,7 @@ fn pause_stops_advancing() {
     page.receive(driver.command(Command::Seek { t_us: 7_000_000 }, &mut || clock.read()));
     page.receive(driver.command(Command::Pause, &mut || clock.read()));
     run_ticks(&mut driver, &mut page, &clock, TICKS_MAX);
-    assert_eq!(
-        (driver.now_us(), driver.state()),
-        (7_000_000, Some(RunState::Paused))
-    );
+    assert_eq!((driver.now_us(), driver.state()), (7_000_000, Some(RunState::Paused)));
 }
 
 #[test]
@@ -556,10 +383,7 @@ fn step_advances_one_bucket_and_step_event_one_event() {
         _ => unreachable!(),
     };
     send(&mut driver, &mut page, &clock, Command::Step);
-    assert_eq!(
-        (page.last_frame().now_us, page.last_frame().state),
-        (bucket_us, RunState::Paused)
-    );
+    assert_eq!((page.last_frame().now_us, page.last_frame().state), (bucket_us, RunState::Paused));
     send(&mut driver, &mut page, &clock, Command::Step);
     assert_eq!(page.last_frame().now_us, 2 * bucket_us);
 
@@ -569,10 +393,7 @@ fn step_advances_one_bucket_and_step_event_one_event() {
         send(&mut driver, &mut page, &clock, Command::StepEvent);
         assert!(sim.step());
         assert_eq!(page.last_frame().now_us, sim.now_us());
-        assert_eq!(
-            page.last_frame().snapshot,
-            SnapshotView::from(&sim.snapshot())
-        );
+        assert_eq!(page.last_frame().snapshot, SnapshotView::from(&sim.snapshot()));
     }
     assert_ne!(page.last_frame().snapshot, before);
     assert_eq!(page.last_frame().state, RunState::Paused);
@@ -580,10 +401,7 @@ fn step_advances_one_bucket_and_step_event_one_event() {
     // Reset: back to 0, idle, and the page drops its series.
     send(&mut driver, &mut page, &clock, Command::Reset);
     let frame = page.last_frame();
-    assert_eq!(
-        (frame.now_us, frame.state, frame.buckets_from),
-        (0, RunState::Idle, 0)
-    );
+    assert_eq!((frame.now_us, frame.state, frame.buckets_from), (0, RunState::Idle, 0));
     assert!(page.series.is_empty());
 }
 
@@ -593,19 +411,8 @@ fn play_refuses_a_speed_out_of_range() {
     let (mut driver, mut page) = loaded(PRESETS[0], &clock);
     for speed in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e9] {
         page.updates.clear();
-        send(
-            &mut driver,
-            &mut page,
-            &clock,
-            Command::Play {
-                speed: Speed::Scaled(speed),
-            },
-        );
-        assert!(
-            matches!(&page.updates[..], [Update::Error { .. }]),
-            "{speed}: {:?}",
-            page.updates
-        );
+        send(&mut driver, &mut page, &clock, Command::Play { speed: Speed::Scaled(speed) });
+        assert!(matches!(&page.updates[..], [Update::Error { .. }]), "{speed}: {:?}", page.updates);
         assert_eq!(driver.state(), Some(RunState::Idle));
     }
 }
@@ -618,21 +425,12 @@ fn trace_returns_the_life_of_a_lost_message() {
     send(&mut driver, &mut page, &clock, Command::RunToEnd);
     let report: serde_json::Value = serde_json::from_str(page.report_json().unwrap()).unwrap();
     let lost = &report["examples"]["lost"][0];
-    let id = lost["id"]
-        .as_u64()
-        .expect("the preset loses messages and lists one");
+    let id = lost["id"].as_u64().expect("the preset loses messages and lists one");
     let cause = lost["cause"].as_str().unwrap();
 
     page.updates.clear();
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Trace { message_id: id },
-    );
-    let [Update::Trace(trace)] = &page.updates[..] else {
-        panic!("{:?}", page.updates)
-    };
+    send(&mut driver, &mut page, &clock, Command::Trace { message_id: id });
+    let [Update::Trace(trace)] = &page.updates[..] else { panic!("{:?}", page.updates) };
     assert!(trace.found);
     assert_eq!(trace.message_id, id);
     assert_eq!(trace.outcome.as_deref(), Some("lost"));
@@ -646,17 +444,8 @@ fn trace_returns_the_life_of_a_lost_message() {
     assert_eq!(driver.state(), Some(RunState::Finished));
 
     page.updates.clear();
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Trace {
-            message_id: u64::MAX,
-        },
-    );
-    let [Update::Trace(trace)] = &page.updates[..] else {
-        panic!("{:?}", page.updates)
-    };
+    send(&mut driver, &mut page, &clock, Command::Trace { message_id: u64::MAX });
+    let [Update::Trace(trace)] = &page.updates[..] else { panic!("{:?}", page.updates) };
     assert!(!trace.found);
 }
 
@@ -671,26 +460,16 @@ fn a_tick_keeps_to_its_budget() {
         page.receive(driver.tick(&mut || clock.read()));
         let spent_ms = clock.now_ms.get() - reads_before;
         // One read at the start, one per slice, and two at the end.
-        assert!(
-            spent_ms <= TICK_BUDGET_MS + 3.0,
-            "a tick read the clock over {spent_ms} ms"
-        );
+        assert!(spent_ms <= TICK_BUDGET_MS + 3.0, "a tick read the clock over {spent_ms} ms");
     }
     // A frozen clock cannot make a tick run away either: it is cut after a fixed number of slices.
     let frozen = FakeClock::new(0.0);
     let (mut driver, mut page) = loaded(PRESETS[0], &frozen);
     page.receive(driver.command(Command::Play { speed: Speed::Max }, &mut || frozen.read()));
     page.receive(driver.tick(&mut || frozen.read()));
-    assert!(
-        driver.now_us() < 1_000_000,
-        "one tick ran to {} us",
-        driver.now_us()
-    );
+    assert!(driver.now_us() < 1_000_000, "one tick ran to {} us", driver.now_us());
     send(&mut driver, &mut page, &frozen, Command::RunToEnd);
-    assert_eq!(
-        page.report_json(),
-        Some(native_report_json(PRESETS[0]).as_str())
-    );
+    assert_eq!(page.report_json(), Some(native_report_json(PRESETS[0]).as_str()));
 }
 
 #[test]
@@ -699,34 +478,16 @@ fn every_message_survives_gloo_workers_codec() {
     let clock = FakeClock::new(0.25);
     let (mut driver, mut page) = loaded(LOSSY_PRESET, &clock);
     send(&mut driver, &mut page, &clock, Command::RunToEnd);
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Trace { message_id: 3 },
-    );
-    send(
-        &mut driver,
-        &mut page,
-        &clock,
-        Command::Load {
-            scenario_json: "{".into(),
-        },
-    );
-    page.updates.push(Update::Crashed {
-        message: "boom".into(),
-    });
+    send(&mut driver, &mut page, &clock, Command::Trace { message_id: 3 });
+    send(&mut driver, &mut page, &clock, Command::Load { scenario_json: "{".into() });
+    page.updates.push(Update::Crashed { message: "boom".into() });
     for update in &page.updates {
         let bytes = bincode::serialize(update).unwrap();
         assert_eq!(&bincode::deserialize::<Update>(&bytes).unwrap(), update);
     }
     let commands = [
-        Command::Load {
-            scenario_json: source(LOSSY_PRESET),
-        },
-        Command::Play {
-            speed: Speed::Scaled(0.5),
-        },
+        Command::Load { scenario_json: source(LOSSY_PRESET) },
+        Command::Play { speed: Speed::Scaled(0.5) },
         Command::Play { speed: Speed::Max },
         Command::Pause,
         Command::Step,
@@ -743,10 +504,7 @@ fn every_message_survives_gloo_workers_codec() {
     // A frame is small: a few hundred bytes plus its new buckets, whatever the run's length.
     for frame in page.frames() {
         let bytes = bincode::serialize(frame).unwrap().len();
-        assert!(
-            bytes < 512 + 256 * frame.new_buckets.len(),
-            "a frame took {bytes} bytes"
-        );
+        assert!(bytes < 512 + 256 * frame.new_buckets.len(), "a frame took {bytes} bytes");
     }
 }
 
@@ -758,26 +516,16 @@ fn frames_list_the_messages_on_the_wires_only_at_speeds_a_dot_can_be_seen() {
     send(&mut driver, &mut page, &clock, Command::RunToEnd);
     assert!(page.frames().any(|f| f.state == RunState::Running));
     assert!(
-        page.frames()
-            .filter(|f| f.state == RunState::Running)
-            .all(|f| f.snapshot.on_wires.is_empty()),
+        page.frames().filter(|f| f.state == RunState::Running).all(|f| f.snapshot.on_wires.is_empty()),
         "no dots while running at top speed"
     );
 
     // In slow motion they are, and each is on its wire at the frame's time.
     let clock = FakeClock::new(0.25);
     let (mut driver, mut page) = loaded(LOSSY_PRESET, &clock);
-    page.receive(driver.command(
-        Command::Play {
-            speed: Speed::Scaled(0.01),
-        },
-        &mut || clock.read(),
-    ));
+    page.receive(driver.command(Command::Play { speed: Speed::Scaled(0.01) }, &mut || clock.read()));
     run_ticks(&mut driver, &mut page, &clock, 400);
-    let with_dots: Vec<&Frame> = page
-        .frames()
-        .filter(|f| !f.snapshot.on_wires.is_empty())
-        .collect();
+    let with_dots: Vec<&Frame> = page.frames().filter(|f| !f.snapshot.on_wires.is_empty()).collect();
     assert!(!with_dots.is_empty(), "dots in slow motion");
     for frame in with_dots {
         for t in &frame.snapshot.on_wires {

@@ -23,30 +23,18 @@ const PRESET: &str = "09-loss-no-confirms";
 const TICK_WALL_MS_MAX: f64 = TICK_BUDGET_MS + 40.0;
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .expect("performance.now() on the page")
-        .now()
+    web_sys::window().and_then(|w| w.performance()).expect("performance.now() on the page").now()
 }
 
 fn native_snapshot(preset: &str) -> &'static str {
-    SNAPSHOTS
-        .iter()
-        .find(|(name, _)| *name == preset)
-        .map(|(_, json)| *json)
-        .expect("a native snapshot")
+    SNAPSHOTS.iter().find(|(name, _)| *name == preset).map(|(_, json)| *json).expect("a native snapshot")
 }
 
 #[wasm_bindgen_test]
 fn ticks_at_top_speed_give_the_native_report_and_keep_to_the_budget() {
     let mut driver = Driver::new();
     let source = mqlab_scenario::presets::source(PRESET).unwrap().to_string();
-    let loaded = driver.command(
-        Command::Load {
-            scenario_json: source,
-        },
-        &mut now_ms,
-    );
+    let loaded = driver.command(Command::Load { scenario_json: source }, &mut now_ms);
     assert!(matches!(loaded[0], Update::Loaded(_)), "{loaded:?}");
     driver.command(Command::RunToEnd, &mut now_ms);
 
@@ -68,37 +56,21 @@ fn ticks_at_top_speed_give_the_native_report_and_keep_to_the_budget() {
         assert!(ticks < 100_000, "still running after {ticks} ticks");
     }
     assert_eq!(driver.state(), Some(RunState::Finished));
-    assert!(
-        ticks > 1,
-        "the run took one tick: the budget did not cut it"
-    );
-    assert!(
-        slowest_ms <= TICK_WALL_MS_MAX,
-        "a tick took {slowest_ms} ms (budget {TICK_BUDGET_MS} ms)"
-    );
-    assert_eq!(
-        report_json.as_deref(),
-        Some(native_snapshot(PRESET).trim_end())
-    );
+    assert!(ticks > 1, "the run took one tick: the budget did not cut it");
+    assert!(slowest_ms <= TICK_WALL_MS_MAX, "a tick took {slowest_ms} ms (budget {TICK_BUDGET_MS} ms)");
+    assert_eq!(report_json.as_deref(), Some(native_snapshot(PRESET).trim_end()));
 }
 
 #[wasm_bindgen_test]
 fn pause_stops_a_run_at_top_speed() {
     let mut driver = Driver::new();
     let source = mqlab_scenario::presets::source(PRESET).unwrap().to_string();
-    driver.command(
-        Command::Load {
-            scenario_json: source,
-        },
-        &mut now_ms,
-    );
+    driver.command(Command::Load { scenario_json: source }, &mut now_ms);
     driver.command(Command::Play { speed: Speed::Max }, &mut now_ms);
     driver.tick(&mut now_ms);
     driver.tick(&mut now_ms);
     let updates = driver.command(Command::Pause, &mut now_ms);
-    let [Update::Frame(frame)] = &updates[..] else {
-        panic!("{updates:?}")
-    };
+    let [Update::Frame(frame)] = &updates[..] else { panic!("{updates:?}") };
     assert_eq!(frame.state, RunState::Paused);
     assert!(frame.now_us > 0);
     assert_eq!(driver.next_tick(now_ms()), NextTick::None);
@@ -109,12 +81,8 @@ fn pause_stops_a_run_at_top_speed() {
 #[wasm_bindgen_test]
 fn commands_cross_the_codec() {
     let commands = [
-        Command::Load {
-            scenario_json: "{\"version\": 1}".into(),
-        },
-        Command::Play {
-            speed: Speed::Scaled(2.5),
-        },
+        Command::Load { scenario_json: "{\"version\": 1}".into() },
+        Command::Play { speed: Speed::Scaled(2.5) },
         Command::Seek { t_us: 1_234_567 },
         Command::Trace { message_id: 42 },
     ];

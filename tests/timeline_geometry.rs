@@ -4,8 +4,8 @@
 use mqlab_scenario::{Fault, FaultKind, RandomFault};
 use mqlab_web::editor::faults::new_fault;
 use mqlab_web::editor::timeline_geometry::{
-    fraction_of, lanes, now_label_left, percent, seconds_text, seek_for_key, tick_label_under_now,
-    tick_step_s, ticks, time_at, Bar, TICKS_MAX,
+    fraction_of, lanes, now_label_left, percent, seconds_text, seek_for_key, tick_label_under_now, tick_step_s, ticks,
+    time_at, Bar, TICKS_MAX,
 };
 
 #[test]
@@ -34,10 +34,7 @@ fn ticks_are_round_and_at_most_ten_intervals_for_every_run_length() {
     assert_eq!(tick_step_s(7.0, TICKS_MAX), 1.0);
     assert_eq!(tick_step_s(1.0, TICKS_MAX), 0.1);
     assert_eq!(tick_step_s(86_400.0, TICKS_MAX), 10_000.0);
-    let labels: Vec<String> = ticks(60.0, TICKS_MAX)
-        .into_iter()
-        .map(|t| t.label)
-        .collect();
+    let labels: Vec<String> = ticks(60.0, TICKS_MAX).into_iter().map(|t| t.label).collect();
     assert_eq!(labels, ["0", "10", "20", "30", "40", "50", "60"]);
     let labels: Vec<String> = ticks(2.5, TICKS_MAX).into_iter().map(|t| t.label).collect();
     assert_eq!(labels, ["0.0", "0.5", "1.0", "1.5", "2.0", "2.5"]);
@@ -46,18 +43,12 @@ fn ticks_are_round_and_at_most_ten_intervals_for_every_run_length() {
     while horizon_s <= 86_400.0 {
         let step = tick_step_s(horizon_s, TICKS_MAX);
         let mantissa = step / 10f64.powf(step.log10().floor());
-        assert!(
-            [1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-6),
-            "{horizon_s}: step {step}"
-        );
+        assert!([1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-6), "{horizon_s}: step {step}");
         let marks = ticks(horizon_s, TICKS_MAX);
         assert!(marks.len() <= TICKS_MAX + 1, "{horizon_s}: {}", marks.len());
         assert!(marks.len() >= 2, "{horizon_s}: {}", marks.len());
         let last = marks.last().unwrap().at_s;
-        assert!(
-            last <= horizon_s * (1.0 + 1e-9) && horizon_s - last < step,
-            "{horizon_s}"
-        );
+        assert!(last <= horizon_s * (1.0 + 1e-9) && horizon_s - last < step, "{horizon_s}");
         horizon_s *= 1.37;
     }
     assert!(ticks(0.0, TICKS_MAX).is_empty());
@@ -67,15 +58,9 @@ fn ticks_are_round_and_at_most_ten_intervals_for_every_run_length() {
 #[test]
 fn each_target_gets_one_lane_in_the_order_it_first_appears() {
     let faults = vec![
-        Fault {
-            for_s: Some(6.0),
-            ..new_fault(FaultKind::CrashNode, "n1", 12.0)
-        },
+        Fault { for_s: Some(6.0), ..new_fault(FaultKind::CrashNode, "n1", 12.0) },
         new_fault(FaultKind::CrashConsumer, "c1", 30.0),
-        Fault {
-            for_s: Some(30.0),
-            ..new_fault(FaultKind::SlowDisk, "n1", 45.0)
-        },
+        Fault { for_s: Some(30.0), ..new_fault(FaultKind::SlowDisk, "n1", 45.0) },
         new_fault(FaultKind::CrashConsumer, "c2", 75.0),
     ];
     let random = vec![
@@ -102,19 +87,9 @@ fn each_target_gets_one_lane_in_the_order_it_first_appears() {
     assert_eq!(
         lanes[0].bars,
         [
-            Bar {
-                index: 0,
-                kind: FaultKind::CrashNode,
-                start: 0.2,
-                end: 0.3
-            },
+            Bar { index: 0, kind: FaultKind::CrashNode, start: 0.2, end: 0.3 },
             // Past the end of the run: cut at the right edge.
-            Bar {
-                index: 2,
-                kind: FaultKind::SlowDisk,
-                start: 0.75,
-                end: 1.0
-            },
+            Bar { index: 2, kind: FaultKind::SlowDisk, start: 0.75, end: 1.0 },
         ]
     );
     // No end: to the end of the run.

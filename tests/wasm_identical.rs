@@ -59,11 +59,7 @@ fn every_preset_report_is_byte_identical_to_native() {
 /// One line that locates the first difference, so a failure says where to look (the report is
 /// one line of JSON, so the place is a byte offset with some text around it).
 fn first_difference(preset: &str, native: &str, wasm: &str) -> String {
-    let at = native
-        .bytes()
-        .zip(wasm.bytes())
-        .position(|(n, w)| n != w)
-        .unwrap_or(native.len().min(wasm.len()));
+    let at = native.bytes().zip(wasm.bytes()).position(|(n, w)| n != w).unwrap_or(native.len().min(wasm.len()));
     let around = |text: &str| -> String {
         let start = at.saturating_sub(60);
         let end = (at + 60).min(text.len());

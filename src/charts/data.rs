@@ -69,13 +69,7 @@ pub enum Chart {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 5] = [
-        Chart::Throughput,
-        Chart::Backlog,
-        Chart::Latency,
-        Chart::Lost,
-        Chart::Anomalies,
-    ];
+    pub const ALL: [Chart; 5] = [Chart::Throughput, Chart::Backlog, Chart::Latency, Chart::Lost, Chart::Anomalies];
 
     /// A stable snake_case name (for ids, test hooks and file names such as `throughput.png`).
     pub fn key(self) -> &'static str {
@@ -183,17 +177,15 @@ impl SeriesKey {
     /// The chart the series belongs to.
     pub fn chart(&self) -> Chart {
         match self {
-            SeriesKey::Produced
-            | SeriesKey::Confirmed
-            | SeriesKey::Delivered
-            | SeriesKey::Processed => Chart::Throughput,
+            SeriesKey::Produced | SeriesKey::Confirmed | SeriesKey::Delivered | SeriesKey::Processed => {
+                Chart::Throughput
+            }
             SeriesKey::Backlog(_) => Chart::Backlog,
             SeriesKey::LatencyP50 | SeriesKey::LatencyP99 => Chart::Latency,
             SeriesKey::Lost(_) => Chart::Lost,
-            SeriesKey::Duplicates
-            | SeriesKey::OutOfOrder
-            | SeriesKey::Expired
-            | SeriesKey::DeadLettered => Chart::Anomalies,
+            SeriesKey::Duplicates | SeriesKey::OutOfOrder | SeriesKey::Expired | SeriesKey::DeadLettered => {
+                Chart::Anomalies
+            }
         }
     }
 
@@ -328,10 +320,7 @@ impl RunSeries {
     /// An empty run whose buckets are `bucket_s` wide and whose queues, in the engine's order
     /// (the order of [`Bucket::backlog`]), are `queue_ids`.
     pub fn new(bucket_s: f64, queue_ids: &[String]) -> RunSeries {
-        let causes: Vec<String> = LossCause::ALL
-            .iter()
-            .map(|c| c.name().to_string())
-            .collect();
+        let causes: Vec<String> = LossCause::ALL.iter().map(|c| c.name().to_string()).collect();
         Self::with_columns(bucket_s, queue_ids.to_vec(), &causes)
     }
 
@@ -351,9 +340,7 @@ impl RunSeries {
     /// A run built from a report JSON (the whole report, or its `series` object alone).
     pub fn from_report_json(report: &Value) -> Result<RunSeries, String> {
         let series = report.get("series").unwrap_or(report);
-        let object = series
-            .as_object()
-            .ok_or_else(|| "the report has no \"series\" object".to_string())?;
+        let object = series.as_object().ok_or_else(|| "the report has no \"series\" object".to_string())?;
         let bucket_s = match object.get("bucket_ms").and_then(Value::as_f64) {
             Some(ms) if ms > 0.0 => ms / 1000.0,
             _ => return Err("series.bucket_ms is missing or not a positive number".to_string()),
@@ -365,19 +352,11 @@ impl RunSeries {
             Some(_) => return Err("series.backlog is not an object".to_string()),
             None => Vec::new(),
         };
-        let mut causes: Vec<String> = LossCause::ALL
-            .iter()
-            .map(|c| c.name().to_string())
-            .collect();
+        let mut causes: Vec<String> = LossCause::ALL.iter().map(|c| c.name().to_string()).collect();
         match object.get("lost_by_cause") {
             Some(Value::Object(map)) => {
                 // A cause this version does not know is kept, after the known ones.
-                causes.extend(
-                    map.keys()
-                        .filter(|k| !causes.contains(k))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                )
+                causes.extend(map.keys().filter(|k| !causes.contains(k)).cloned().collect::<Vec<_>>())
             }
             Some(_) => return Err("series.lost_by_cause is not an object".to_string()),
             None => {}
@@ -388,27 +367,12 @@ impl RunSeries {
     }
 
     fn with_columns(bucket_s: f64, queues: Vec<String>, causes: &[String]) -> RunSeries {
-        let bucket_s = if bucket_s.is_finite() && bucket_s > 0.0 {
-            bucket_s
-        } else {
-            1.0
-        };
+        let bucket_s = if bucket_s.is_finite() && bucket_s > 0.0 { bucket_s } else { 1.0 };
         let mut columns = Vec::new();
         let mut add = |key: SeriesKey, kind: Kind, index: Option<usize>| {
-            columns.push(Column {
-                key,
-                kind,
-                index,
-                values: Vec::new(),
-                total: 0.0,
-            })
+            columns.push(Column { key, kind, index, values: Vec::new(), total: 0.0 })
         };
-        for key in [
-            SeriesKey::Produced,
-            SeriesKey::Confirmed,
-            SeriesKey::Delivered,
-            SeriesKey::Processed,
-        ] {
+        for key in [SeriesKey::Produced, SeriesKey::Confirmed, SeriesKey::Delivered, SeriesKey::Processed] {
             add(key, Kind::Rate, None);
         }
         let mut by_id: Vec<(usize, &String)> = queues.iter().enumerate().collect();
@@ -422,21 +386,10 @@ impl RunSeries {
             let index = LossCause::ALL.iter().position(|c| c.name() == cause);
             add(SeriesKey::Lost(cause.clone()), Kind::Cumulative, index);
         }
-        for key in [
-            SeriesKey::Duplicates,
-            SeriesKey::OutOfOrder,
-            SeriesKey::Expired,
-            SeriesKey::DeadLettered,
-        ] {
+        for key in [SeriesKey::Duplicates, SeriesKey::OutOfOrder, SeriesKey::Expired, SeriesKey::DeadLettered] {
             add(key, Kind::Cumulative, None);
         }
-        RunSeries {
-            bucket_s,
-            t_s: Vec::new(),
-            x_s: Vec::new(),
-            queues,
-            columns,
-        }
+        RunSeries { bucket_s, t_s: Vec::new(), x_s: Vec::new(), queues, columns }
     }
 
     /// Appends one engine bucket. Buckets must come in order; one past [`BUCKETS_MAX`] is dropped.
@@ -447,10 +400,7 @@ impl RunSeries {
                 SeriesKey::Confirmed => bucket.confirmed,
                 SeriesKey::Delivered => bucket.delivered,
                 SeriesKey::Processed => bucket.processed,
-                SeriesKey::Backlog(_) => column
-                    .index
-                    .and_then(|q| bucket.backlog.get(q).copied())
-                    .unwrap_or(0),
+                SeriesKey::Backlog(_) => column.index.and_then(|q| bucket.backlog.get(q).copied()).unwrap_or(0),
                 SeriesKey::LatencyP50 => return bucket.latency_p50_us as f64 / 1000.0,
                 SeriesKey::LatencyP99 => return bucket.latency_p99_us as f64 / 1000.0,
                 SeriesKey::Lost(_) => column.index.map_or(0, |c| bucket.lost_by_cause[c]),
@@ -499,18 +449,12 @@ impl RunSeries {
             };
             let values = number_array(series, &name, &path)?;
             if values.len() != n {
-                return Err(format!(
-                    "series.{name} has {} entries; series.t_s has {n}",
-                    values.len()
-                ));
+                return Err(format!("series.{name} has {} entries; series.t_s has {n}", values.len()));
             }
             arrays.push(values);
         }
         if processed.len() != n {
-            return Err(format!(
-                "series.processed has {} entries; series.t_s has {n}",
-                processed.len()
-            ));
+            return Err(format!("series.processed has {} entries; series.t_s has {n}", processed.len()));
         }
         let mut raws = vec![0.0; self.columns.len()];
         for i in 0..n {
@@ -604,19 +548,13 @@ impl RunSeries {
 
     /// The keys of a chart's series in this run, in display order.
     pub fn keys(&self, chart: Chart) -> impl Iterator<Item = &SeriesKey> {
-        self.columns
-            .iter()
-            .map(|c| &c.key)
-            .filter(move |k| k.chart() == chart)
+        self.columns.iter().map(|c| &c.key).filter(move |k| k.chart() == chart)
     }
 
     /// A series' display values, one per bucket (NaN: no value), or `None` if the run has no
     /// such series.
     pub fn values(&self, key: &SeriesKey) -> Option<&[f64]> {
-        self.columns
-            .iter()
-            .find(|c| &c.key == key)
-            .map(|c| c.values.as_slice())
+        self.columns.iter().find(|c| &c.key == key).map(|c| c.values.as_slice())
     }
 
     /// The index of the point nearest `t_s`, if `t_s` is within half a bucket of the data.
@@ -645,11 +583,7 @@ impl Axis {
     /// 2, 2.5 or 5 × 10ⁿ; whole-number axes step by whole numbers. Never of zero height: with
     /// nothing above 0 it goes to 1.
     pub fn nice(max_value: f64, whole: bool) -> Axis {
-        let max_value = if max_value.is_finite() && max_value > 0.0 {
-            max_value
-        } else {
-            1.0
-        };
+        let max_value = if max_value.is_finite() && max_value > 0.0 { max_value } else { 1.0 };
         let mut step = nice_step(max_value / 5.0);
         if whole {
             if step < 1.0 {
@@ -660,20 +594,12 @@ impl Axis {
         }
         // A hair under, so 0.3 / 0.1 = 2.9999… does not round up to a fourth step.
         let steps = (max_value / step * (1.0 - 1e-9)).ceil().max(1.0);
-        Axis {
-            min: 0.0,
-            max: steps * step,
-            step,
-        }
+        Axis { min: 0.0, max: steps * step, step }
     }
 
     /// An x axis over exactly `min..max` with round ticks inside it, about `target` of them.
     pub fn over(min: f64, max: f64, target: usize) -> Axis {
-        let (min, max) = if max > min {
-            (min, max)
-        } else {
-            (min, min + 1.0)
-        };
+        let (min, max) = if max > min { (min, max) } else { (min, min + 1.0) };
         let step = nice_step((max - min) / target.max(1) as f64);
         Axis { min, max, step }
     }
@@ -683,9 +609,7 @@ impl Axis {
         let first = (self.min / self.step * (1.0 - 1e-9)).ceil() as i64;
         let last = (self.max / self.step * (1.0 + 1e-9)).floor() as i64;
         // A limit on ticks, whatever the numbers.
-        (first..=last.min(first + 100))
-            .map(|i| i as f64 * self.step)
-            .collect()
+        (first..=last.min(first + 100)).map(|i| i as f64 * self.step).collect()
     }
 
     /// A tick label: as many decimals as the step needs, and k or M for thousands and millions.
@@ -755,12 +679,7 @@ pub struct ChartData {
 
 impl Default for ChartData {
     fn default() -> Self {
-        ChartData {
-            runs: [None, None],
-            run_visible: [true, true],
-            hidden: BTreeSet::new(),
-            horizon_s: None,
-        }
+        ChartData { runs: [None, None], run_visible: [true, true], hidden: BTreeSet::new(), horizon_s: None }
     }
 }
 
@@ -820,10 +739,7 @@ impl ChartData {
 
     /// Runs that are there and shown, A first.
     pub fn shown_runs(&self) -> impl Iterator<Item = (RunId, &RunSeries)> {
-        RunId::ALL
-            .into_iter()
-            .filter(|r| self.run_visible[r.index()])
-            .filter_map(|r| self.run(r).map(|s| (r, s)))
+        RunId::ALL.into_iter().filter(|r| self.run_visible[r.index()]).filter_map(|r| self.run(r).map(|s| (r, s)))
     }
 
     pub fn set_run_visible(&mut self, run: RunId, visible: bool) {
@@ -850,10 +766,11 @@ impl ChartData {
                 key: key.clone(),
                 unit: chart.unit(),
                 colour: PALETTE[i % PALETTE.len()],
-                has_data: self.runs.iter().flatten().any(|s| {
-                    s.values(key)
-                        .is_some_and(|v| v.iter().any(|&x| x.is_finite() && x != 0.0))
-                }),
+                has_data: self
+                    .runs
+                    .iter()
+                    .flatten()
+                    .any(|s| s.values(key).is_some_and(|v| v.iter().any(|&x| x.is_finite() && x != 0.0))),
             })
             .collect()
     }
@@ -881,12 +798,7 @@ impl ChartData {
 
     /// The x range in seconds: from 0 to the horizon (if set) or the last bucket's end.
     pub fn x_range(&self) -> (f64, f64) {
-        let end = self
-            .runs
-            .iter()
-            .flatten()
-            .map(RunSeries::end_s)
-            .fold(0.0, f64::max);
+        let end = self.runs.iter().flatten().map(RunSeries::end_s).fold(0.0, f64::max);
         let end = self.horizon_s.map_or(end, |h| h.max(end));
         (0.0, if end > 0.0 { end } else { 1.0 })
     }
@@ -933,10 +845,7 @@ impl ChartData {
             let Some(i) = series.nearest_index(t_s) else {
                 continue;
             };
-            for info in infos
-                .iter()
-                .filter(|info| self.is_visible(chart, &info.key))
-            {
+            for info in infos.iter().filter(|info| self.is_visible(chart, &info.key)) {
                 let Some(values) = series.values(&info.key) else {
                     continue;
                 };
@@ -956,25 +865,15 @@ impl ChartData {
 fn number_array(series: &Value, name: &str, path: &[&str]) -> Result<Vec<f64>, String> {
     let mut value = series;
     for part in path {
-        value = value
-            .get(part)
-            .ok_or_else(|| format!("series.{name} is missing"))?;
+        value = value.get(part).ok_or_else(|| format!("series.{name} is missing"))?;
     }
-    let array = value
-        .as_array()
-        .ok_or_else(|| format!("series.{name} is not an array"))?;
+    let array = value.as_array().ok_or_else(|| format!("series.{name} is not an array"))?;
     if array.len() > BUCKETS_MAX {
-        return Err(format!(
-            "series.{name} has {} entries; the limit is {BUCKETS_MAX}",
-            array.len()
-        ));
+        return Err(format!("series.{name} has {} entries; the limit is {BUCKETS_MAX}", array.len()));
     }
     array
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            v.as_f64()
-                .ok_or_else(|| format!("series.{name}[{i}] is not a number"))
-        })
+        .map(|(i, v)| v.as_f64().ok_or_else(|| format!("series.{name}[{i}] is not a number")))
         .collect()
 }

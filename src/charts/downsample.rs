@@ -12,13 +12,7 @@ pub type Segment = Vec<(f64, f64)>;
 /// order) per each of `columns` equal columns over `x_min..x_max`, split into segments where a
 /// value is not finite (no value: a gap in the line). A series with at most `columns` points is
 /// only split, not thinned. `xs` must be increasing; extra entries of the longer slice are ignored.
-pub fn min_max_per_column(
-    xs: &[f64],
-    ys: &[f64],
-    x_min: f64,
-    x_max: f64,
-    columns: usize,
-) -> Vec<Segment> {
+pub fn min_max_per_column(xs: &[f64], ys: &[f64], x_min: f64, x_max: f64, columns: usize) -> Vec<Segment> {
     let n = xs.len().min(ys.len());
     let mut segments: Vec<Segment> = Vec::new();
     let mut segment: Segment = Vec::new();

@@ -102,10 +102,7 @@ pub struct RectCss {
 
 impl RectCss {
     pub fn contains(&self, x: f64, y: f64) -> bool {
-        x >= self.left
-            && x <= self.left + self.width
-            && y >= self.top
-            && y <= self.top + self.height
+        x >= self.left && x <= self.left + self.width && y >= self.top && y <= self.top + self.height
     }
 }
 
@@ -127,10 +124,7 @@ pub struct DrawInfo {
 impl DrawInfo {
     /// The time under a mouse at `x_css` (an `offsetX`), or `None` outside the plot.
     pub fn t_at(&self, x_css: f64) -> Option<f64> {
-        if self.plot.width <= 0.0
-            || x_css < self.plot.left
-            || x_css > self.plot.left + self.plot.width
-        {
+        if self.plot.width <= 0.0 || x_css < self.plot.left || x_css > self.plot.left + self.plot.width {
             return None;
         }
         let fraction = (x_css - self.plot.left) / self.plot.width;
@@ -139,10 +133,7 @@ impl DrawInfo {
 
     /// The legend entry under the mouse: a series, or run A or B in compare mode.
     pub fn legend_at(&self, x_css: f64, y_css: f64) -> Option<&LegendTarget> {
-        self.legend
-            .iter()
-            .find(|(rect, _)| rect.contains(x_css, y_css))
-            .map(|(_, key)| key)
+        self.legend.iter().find(|(rect, _)| rect.contains(x_css, y_css)).map(|(_, key)| key)
     }
 }
 
@@ -160,11 +151,7 @@ pub fn draw_chart(
 ) -> Result<DrawInfo, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let ratio = window.device_pixel_ratio();
-    let ratio = if ratio.is_finite() && ratio > 0.0 {
-        ratio.clamp(1.0, 4.0)
-    } else {
-        1.0
-    };
+    let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(1.0, 4.0) } else { 1.0 };
     let (css_w, css_h) = match options.size_css {
         Some((w, h)) => {
             let style = canvas.style();
@@ -174,27 +161,17 @@ pub fn draw_chart(
         }
         None => (canvas.client_width() as f64, canvas.client_height() as f64),
     };
-    let mut info = DrawInfo {
-        device_pixel_ratio: ratio,
-        ..DrawInfo::default()
-    };
+    let mut info = DrawInfo { device_pixel_ratio: ratio, ..DrawInfo::default() };
     if css_w < 1.0 || css_h < 1.0 {
         return Ok(info);
     }
-    let (w_px, h_px) = (
-        (css_w * ratio).round() as u32,
-        (css_h * ratio).round() as u32,
-    );
+    let (w_px, h_px) = ((css_w * ratio).round() as u32, (css_h * ratio).round() as u32);
     if canvas.width() != w_px || canvas.height() != h_px {
         canvas.set_width(w_px);
         canvas.set_height(h_px);
     }
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")?
-        .ok_or("the canvas has no 2d context")?
-        .dyn_into()?;
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("the canvas has no 2d context")?.dyn_into()?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
     let root = backend.into_drawing_area();
     let theme = options.theme;
     root.fill(&rgb(theme.background)).map_err(js_error)?;
@@ -261,23 +238,12 @@ pub fn draw_chart(
         placed.push((x, pad + row as f64 * row_h, width, item));
         x += width;
     }
-    let rows = if items.is_empty() {
-        0
-    } else {
-        (row + 1).min(LEGEND_ROWS_MAX)
-    };
+    let rows = if items.is_empty() { 0 } else { (row + 1).min(LEGEND_ROWS_MAX) };
     let legend_h = rows as f64 * row_h;
 
     // The plot area: room for the legend above, tick labels and axis titles left and below.
-    let y_labels: Vec<(f64, String)> = y_axis
-        .ticks()
-        .into_iter()
-        .map(|v| (v, y_axis.label(v)))
-        .collect();
-    let y_label_w = y_labels
-        .iter()
-        .map(|(_, l)| text_width(&ctx, l))
-        .fold(0.0, f64::max);
+    let y_labels: Vec<(f64, String)> = y_axis.ticks().into_iter().map(|v| (v, y_axis.label(v))).collect();
+    let y_label_w = y_labels.iter().map(|(_, l)| text_width(&ctx, l)).fold(0.0, f64::max);
     let top = (pad + legend_h + 6.0 * s).round();
     let left = (pad + font_px + 6.0 * s + y_label_w + 6.0 * s).round();
     let bottom = (font_px * 2.0 + 14.0 * s).round();
@@ -288,15 +254,10 @@ pub fn draw_chart(
         return Ok(info);
     }
     let (x_min, x_max) = data.x_range();
-    let x_axis = Axis::over(
-        x_min,
-        x_max,
-        ((plot_w / s) / 80.0).clamp(2.0, 12.0) as usize,
-    );
+    let x_axis = Axis::over(x_min, x_max, ((plot_w / s) / 80.0).clamp(2.0, 12.0) as usize);
     let area = root.margin(top as i32, bottom as i32, left as i32, right as i32);
-    let mut plot = ChartBuilder::on(&area)
-        .build_cartesian_2d(x_min..x_max, y_axis.min..y_axis.max)
-        .map_err(js_error)?;
+    let mut plot =
+        ChartBuilder::on(&area).build_cartesian_2d(x_min..x_max, y_axis.min..y_axis.max).map_err(js_error)?;
 
     draw_grid(&mut plot, &x_axis, &y_axis, theme, s)?;
 
@@ -329,8 +290,7 @@ pub fn draw_chart(
                     let dot = Circle::new(segment[0], (2.0 * s) as u32, rgb(info.colour).filled());
                     plot.draw_series(std::iter::once(dot)).map_err(js_error)?;
                 } else {
-                    plot.draw_series(LineSeries::new(segment, style))
-                        .map_err(js_error)?;
+                    plot.draw_series(LineSeries::new(segment, style)).map_err(js_error)?;
                 }
             }
         }
@@ -339,30 +299,19 @@ pub fn draw_chart(
 
     // The current time.
     if let Some(now) = options.now_s.filter(|t| *t >= x_min && *t <= x_max) {
-        let style = rgb(theme.marker)
-            .mix(0.7)
-            .stroke_width((1.5 * s).round() as u32);
-        plot.draw_series(std::iter::once(PathElement::new(
-            vec![(now, y_axis.min), (now, y_axis.max)],
-            style,
-        )))
-        .map_err(js_error)?;
+        let style = rgb(theme.marker).mix(0.7).stroke_width((1.5 * s).round() as u32);
+        plot.draw_series(std::iter::once(PathElement::new(vec![(now, y_axis.min), (now, y_axis.max)], style)))
+            .map_err(js_error)?;
     }
 
     // Tick labels and axis titles, with the canvas's own text.
     let text = theme.text.css();
     ctx.set_fill_style_str(&text);
-    if chart == Chart::Lost
-        && series.iter().all(|info| !info.has_data)
-        && data.shown_runs().any(|(_, r)| !r.is_empty())
+    if chart == Chart::Lost && series.iter().all(|info| !info.has_data) && data.shown_runs().any(|(_, r)| !r.is_empty())
     {
         ctx.set_text_align("center");
         ctx.set_text_baseline("middle");
-        ctx.fill_text(
-            options.nothing_lost,
-            left + plot_w / 2.0,
-            top + plot_h / 2.0,
-        )?;
+        ctx.fill_text(options.nothing_lost, left + plot_w / 2.0, top + plot_h / 2.0)?;
     }
     ctx.set_text_align("right");
     ctx.set_text_baseline("middle");
@@ -377,11 +326,7 @@ pub fn draw_chart(
         let (px, _) = plot.backend_coord(&(v, y_axis.min));
         ctx.fill_text(&x_axis.label(v), px as f64, x_tick_y)?;
     }
-    ctx.fill_text(
-        options.x_label,
-        left + plot_w / 2.0,
-        x_tick_y + font_px + 3.0 * s,
-    )?;
+    ctx.fill_text(options.x_label, left + plot_w / 2.0, x_tick_y + font_px + 3.0 * s)?;
     ctx.save();
     ctx.translate(pad, top + plot_h / 2.0)?;
     ctx.rotate(-std::f64::consts::FRAC_PI_2)?;
@@ -417,20 +362,11 @@ pub fn draw_chart(
             ctx.stroke();
         }
         ctx.set_global_alpha(1.0);
-        info.legend.push((
-            RectCss {
-                left: lx / s,
-                top: ly / s,
-                width: width / s,
-                height: row_h / s,
-            },
-            item.target.clone(),
-        ));
+        info.legend
+            .push((RectCss { left: lx / s, top: ly / s, width: width / s, height: row_h / s }, item.target.clone()));
     }
     if left_out > 0 {
-        let (lx, ly) = placed
-            .last()
-            .map_or((legend_left, pad), |(x, y, w, _)| (x + w, *y));
+        let (lx, ly) = placed.last().map_or((legend_left, pad), |(x, y, w, _)| (x + w, *y));
         ctx.fill_text(&format!("+{left_out}"), lx, ly + row_h / 2.0)?;
     }
 
@@ -444,11 +380,8 @@ pub fn draw_chart(
         let at = readings.first().map_or(hover, |r| r.t_s);
         let style = rgb(theme.axis).stroke_width(s.round() as u32);
         ctx.set_line_dash(&JsValue::from(vec![3.0 * s, 3.0 * s]))?;
-        plot.draw_series(std::iter::once(PathElement::new(
-            vec![(at, y_axis.min), (at, y_axis.max)],
-            style,
-        )))
-        .map_err(js_error)?;
+        plot.draw_series(std::iter::once(PathElement::new(vec![(at, y_axis.min), (at, y_axis.max)], style)))
+            .map_err(js_error)?;
         ctx.set_line_dash(&JsValue::from(Vec::<f64>::new()))?;
         for reading in &readings {
             if let Some(v) = reading.value {
@@ -460,25 +393,10 @@ pub fn draw_chart(
                 plot.draw_series(std::iter::once(dot)).map_err(js_error)?;
             }
         }
-        draw_readout(
-            &ctx,
-            &plot,
-            &readings,
-            at,
-            hover,
-            options,
-            compare,
-            (left, top, plot_w, plot_h),
-            s,
-        )?;
+        draw_readout(&ctx, &plot, &readings, at, hover, options, compare, (left, top, plot_w, plot_h), s)?;
     }
 
-    info.plot = RectCss {
-        left: left / s,
-        top: top / s,
-        width: plot_w / s,
-        height: plot_h / s,
-    };
+    info.plot = RectCss { left: left / s, top: top / s, width: plot_w / s, height: plot_h / s };
     info.x_min_s = x_min;
     info.x_max_s = x_max;
     info.points_drawn = points_drawn;
@@ -509,29 +427,16 @@ pub enum LegendTarget {
 
 type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
-fn draw_grid(
-    plot: &mut Plot<'_>,
-    x_axis: &Axis,
-    y_axis: &Axis,
-    theme: Theme,
-    s: f64,
-) -> Result<(), JsValue> {
+fn draw_grid(plot: &mut Plot<'_>, x_axis: &Axis, y_axis: &Axis, theme: Theme, s: f64) -> Result<(), JsValue> {
     let thin = rgb(theme.grid).stroke_width(s.round().max(1.0) as u32);
     let (x0, x1) = (x_axis.min, x_axis.max);
     let (y0, y1) = (y_axis.min, y_axis.max);
-    let horizontal = y_axis
-        .ticks()
-        .into_iter()
-        .map(|y| PathElement::new(vec![(x0, y), (x1, y)], thin));
+    let horizontal = y_axis.ticks().into_iter().map(|y| PathElement::new(vec![(x0, y), (x1, y)], thin));
     plot.draw_series(horizontal).map_err(js_error)?;
-    let vertical = x_axis
-        .ticks()
-        .into_iter()
-        .map(|x| PathElement::new(vec![(x, y0), (x, y1)], thin));
+    let vertical = x_axis.ticks().into_iter().map(|x| PathElement::new(vec![(x, y0), (x, y1)], thin));
     plot.draw_series(vertical).map_err(js_error)?;
     let axis = rgb(theme.axis).stroke_width(s.round().max(1.0) as u32);
-    plot.draw_series([PathElement::new(vec![(x0, y1), (x0, y0), (x1, y0)], axis)])
-        .map_err(js_error)?;
+    plot.draw_series([PathElement::new(vec![(x0, y1), (x0, y0), (x1, y0)], axis)]).map_err(js_error)?;
     Ok(())
 }
 
@@ -558,8 +463,7 @@ fn draw_readout(
     (left, top, plot_w, plot_h): (f64, f64, f64, f64),
     s: f64,
 ) -> Result<(), JsValue> {
-    let mut lines: Vec<(Option<Rgb>, String)> =
-        vec![(None, format!("{} {} s", options.time_prefix, trim_time(at)))];
+    let mut lines: Vec<(Option<Rgb>, String)> = vec![(None, format!("{} {} s", options.time_prefix, trim_time(at)))];
     let line_h = 15.0 * s;
     let inner = 6.0 * s;
     // As many lines as fit the plot's height; the rest summed up.
@@ -570,23 +474,12 @@ fn draw_readout(
             break;
         }
         let name = (options.series_label)(&reading.series.key);
-        let run = if compare {
-            format!(" ({})", reading.run.label())
-        } else {
-            String::new()
-        };
-        let value = reading
-            .value
-            .map_or("–".to_string(), |v| reading.series.unit.format(v));
+        let run = if compare { format!(" ({})", reading.run.label()) } else { String::new() };
+        let value = reading.value.map_or("–".to_string(), |v| reading.series.unit.format(v));
         lines.push((Some(reading.series.colour), format!("{name}{run}: {value}")));
     }
     let dot = 10.0 * s;
-    let width = lines
-        .iter()
-        .map(|(_, t)| text_width(ctx, t))
-        .fold(0.0, f64::max)
-        + dot
-        + inner * 2.0;
+    let width = lines.iter().map(|(_, t)| text_width(ctx, t)).fold(0.0, f64::max) + dot + inner * 2.0;
     let height = lines.len() as f64 * line_h + inner * 2.0 - 2.0 * s;
     let (cx, _) = plot.backend_coord(&(if readings.is_empty() { hover } else { at }, 0.0));
     let mut bx = cx as f64 + 10.0 * s;
@@ -624,9 +517,7 @@ fn trim_time(t: f64) -> String {
 }
 
 fn text_width(ctx: &CanvasRenderingContext2d, text: &str) -> f64 {
-    ctx.measure_text(text)
-        .map(|m| m.width())
-        .unwrap_or(text.chars().count() as f64 * 7.0)
+    ctx.measure_text(text).map(|m| m.width()).unwrap_or(text.chars().count() as f64 * 7.0)
 }
 
 fn rgb(colour: Rgb) -> RGBColor {

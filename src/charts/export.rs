@@ -10,15 +10,8 @@ use mqlab_engine::report::LossCause;
 use serde_json::Value;
 
 /// The per-bucket counts of the report's `series`, in column order after `t_s` and `bucket_ms`.
-const COUNT_COLUMNS_BEFORE_CAUSES: [&str; 5] =
-    ["produced", "confirmed", "delivered", "processed", "lost"];
-const COUNT_COLUMNS_AFTER_CAUSES: [&str; 5] = [
-    "expired",
-    "dead_lettered",
-    "rejected",
-    "duplicates",
-    "out_of_order",
-];
+const COUNT_COLUMNS_BEFORE_CAUSES: [&str; 5] = ["produced", "confirmed", "delivered", "processed", "lost"];
+const COUNT_COLUMNS_AFTER_CAUSES: [&str; 5] = ["expired", "dead_lettered", "rejected", "duplicates", "out_of_order"];
 
 // The report's totals, in the order docs/scenario.md lists them (one list for the page and
 // the exports).
@@ -44,10 +37,7 @@ pub fn report_csv(report: &Value) -> String {
     }
     let by_cause = series.get("lost_by_cause");
     for cause in cause_names(by_cause) {
-        columns.push((
-            format!("lost_{cause}_msgs"),
-            array(by_cause.and_then(|m| m.get(&cause))),
-        ));
+        columns.push((format!("lost_{cause}_msgs"), array(by_cause.and_then(|m| m.get(&cause)))));
     }
     for name in COUNT_COLUMNS_AFTER_CAUSES {
         columns.push((format!("{name}_msgs"), array(series.get(name))));
@@ -58,10 +48,7 @@ pub fn report_csv(report: &Value) -> String {
     if let Some(Value::Object(backlog)) = series.get("backlog") {
         // serde_json keeps object keys sorted: queues come in id order.
         for (queue, depths) in backlog {
-            columns.push((
-                format!("backlog_{queue}_msgs"),
-                Column::Values(depths.as_array()),
-            ));
+            columns.push((format!("backlog_{queue}_msgs"), Column::Values(depths.as_array())));
         }
     }
     let rows = columns
@@ -77,10 +64,7 @@ pub fn report_csv(report: &Value) -> String {
     push_row(&mut out, columns.iter().map(|(name, _)| name.as_str()));
     for row in 0..rows {
         let cells = columns.iter().map(|(_, column)| match column {
-            Column::Values(values) => values
-                .and_then(|v| v.get(row))
-                .map(number)
-                .unwrap_or_default(),
+            Column::Values(values) => values.and_then(|v| v.get(row)).map(number).unwrap_or_default(),
             Column::Same(value) => value.clone(),
         });
         push_row(&mut out, cells);
@@ -104,10 +88,7 @@ pub fn totals_csv(report: &Value) -> String {
     let mut out = String::new();
     push_row(&mut out, ["name", "value"].iter());
     for (name, value) in totals_rows(report) {
-        push_row(
-            &mut out,
-            [name, value.as_ref().map(number).unwrap_or_default()].iter(),
-        );
+        push_row(&mut out, [name, value.as_ref().map(number).unwrap_or_default()].iter());
     }
     out
 }
@@ -134,9 +115,7 @@ pub fn compare_rows(a: &Value, b: &Value) -> Vec<CompareRow> {
         }
     }
     let find = |rows: &[(String, Option<Value>)], name: &str| -> Option<Value> {
-        rows.iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, v)| v.clone())
+        rows.iter().find(|(n, _)| n == name).and_then(|(_, v)| v.clone())
     };
     names
         .into_iter()
@@ -157,10 +136,7 @@ pub fn totals_csv_compare(a: &Value, b: &Value) -> String {
     push_row(&mut out, ["name", "a", "b", "b_minus_a"].iter());
     for row in compare_rows(a, b) {
         let cell = |v: &Option<Value>| v.as_ref().map(number).unwrap_or_default();
-        push_row(
-            &mut out,
-            [row.name, cell(&row.a), cell(&row.b), row.b_minus_a].iter(),
-        );
+        push_row(&mut out, [row.name, cell(&row.a), cell(&row.b), row.b_minus_a].iter());
     }
     out
 }
@@ -172,39 +148,20 @@ fn totals_rows(report: &Value) -> Vec<(String, Option<Value>)> {
     let mut names: Vec<String> = TOTALS.iter().map(|s| s.to_string()).collect();
     if let Some(Value::Object(map)) = totals {
         // A total this version does not know is kept, after the known ones.
-        names.extend(
-            map.keys()
-                .filter(|k| !TOTALS.contains(&k.as_str()))
-                .cloned(),
-        );
+        names.extend(map.keys().filter(|k| !TOTALS.contains(&k.as_str())).cloned());
     }
     for name in names {
-        rows.push((
-            format!("{name}_msgs"),
-            totals.and_then(|t| t.get(&name)).cloned(),
-        ));
+        rows.push((format!("{name}_msgs"), totals.and_then(|t| t.get(&name)).cloned()));
     }
     let by_cause = report.get("lost_by_cause");
     for cause in cause_names(by_cause) {
-        rows.push((
-            format!("lost_{cause}_msgs"),
-            by_cause.and_then(|m| m.get(&cause)).cloned(),
-        ));
+        rows.push((format!("lost_{cause}_msgs"), by_cause.and_then(|m| m.get(&cause)).cloned()));
     }
-    for (prefix, key) in [
-        ("latency", "latency_ms"),
-        ("publish_latency", "publish_latency_ms"),
-    ] {
+    for (prefix, key) in [("latency", "latency_ms"), ("publish_latency", "publish_latency_ms")] {
         let summary = report.get(key);
-        rows.push((
-            format!("{prefix}_count_msgs"),
-            summary.and_then(|s| s.get("count")).cloned(),
-        ));
+        rows.push((format!("{prefix}_count_msgs"), summary.and_then(|s| s.get("count")).cloned()));
         for field in ["mean", "p50", "p99", "max"] {
-            rows.push((
-                format!("{prefix}_{field}_ms"),
-                summary.and_then(|s| s.get(field)).cloned(),
-            ));
+            rows.push((format!("{prefix}_{field}_ms"), summary.and_then(|s| s.get(field)).cloned()));
         }
     }
     rows.push(("end_s".into(), report.get("end_s").cloned()));
@@ -214,10 +171,7 @@ fn totals_rows(report: &Value) -> Vec<(String, Option<Value>)> {
 
 /// Every engine cause in the engine's order, then any other the object holds (sorted).
 fn cause_names(by_cause: Option<&Value>) -> Vec<String> {
-    let mut names: Vec<String> = LossCause::ALL
-        .iter()
-        .map(|c| c.name().to_string())
-        .collect();
+    let mut names: Vec<String> = LossCause::ALL.iter().map(|c| c.name().to_string()).collect();
     if let Some(Value::Object(map)) = by_cause {
         let extra: Vec<String> = map.keys().filter(|k| !names.contains(k)).cloned().collect();
         names.extend(extra);
@@ -239,9 +193,7 @@ fn difference(a: &Value, b: &Value) -> String {
         (Some(x), Some(y), _, _) => (y as i128 - x as i128).to_string(),
         (_, _, Some(x), Some(y)) => (y as i128 - x as i128).to_string(),
         _ => match (a.as_f64(), b.as_f64()) {
-            (Some(x), Some(y)) => serde_json::Number::from_f64(y - x)
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
+            (Some(x), Some(y)) => serde_json::Number::from_f64(y - x).map(|n| n.to_string()).unwrap_or_default(),
             _ => String::new(),
         },
     }

@@ -15,7 +15,5 @@ pub mod labels;
 #[cfg(target_arch = "wasm32")]
 pub mod draw;
 
-pub use data::{
-    Axis, Chart, ChartData, Reading, Rgb, RunId, RunSeries, SeriesInfo, SeriesKey, Unit, PALETTE,
-};
+pub use data::{Axis, Chart, ChartData, Reading, Rgb, RunId, RunSeries, SeriesInfo, SeriesKey, Unit, PALETTE};
 pub use export::{compare_rows, report_csv, totals_csv, totals_csv_compare, CompareRow};

@@ -69,9 +69,7 @@ fn walk(path: String, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<Differ
                 }
             }
         }
-        (Some(Value::Array(la)), Some(Value::Array(lb)))
-            if la.iter().chain(lb).all(|v| id_of(v).is_some()) =>
-        {
+        (Some(Value::Array(la)), Some(Value::Array(lb))) if la.iter().chain(lb).all(|v| id_of(v).is_some()) => {
             // Components: matched by id.
             for va in la {
                 let id = id_of(va).unwrap_or_default();
@@ -90,10 +88,6 @@ fn walk(path: String, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<Differ
                 walk(format!("{path}[{i}]"), Some(va), Some(vb), out);
             }
         }
-        _ => out.push(Difference {
-            path,
-            a: a.map(text),
-            b: b.map(text),
-        }),
+        _ => out.push(Difference { path, a: a.map(text), b: b.map(text) }),
     }
 }

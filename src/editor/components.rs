@@ -19,10 +19,7 @@ pub const NEW_PRODUCER_RATE_PER_S: f64 = 100.0;
 
 /// An empty scenario, named in the learner's language, ready for the canvas.
 pub fn blank(lang: Lang) -> Scenario {
-    Scenario {
-        name: t(lang, Key::UntitledScenario).to_string(),
-        ..Scenario::default()
-    }
+    Scenario { name: t(lang, Key::UntitledScenario).to_string(), ..Scenario::default() }
 }
 
 /// Every component's id with its kind, list by list in the scenario's order.
@@ -49,9 +46,7 @@ pub fn ids_of(s: &Scenario, kind: ComponentKind) -> Vec<&str> {
 
 /// The component's index in its list; `None` if there is no such component.
 pub fn index_of(s: &Scenario, component: &ComponentRef) -> Option<usize> {
-    ids_of(s, component.kind)
-        .iter()
-        .position(|id| *id == component.id)
+    ids_of(s, component.kind).iter().position(|id| *id == component.id)
 }
 
 /// Whether the scenario holds this component.
@@ -61,9 +56,7 @@ pub fn exists(s: &Scenario, component: &ComponentRef) -> bool {
 
 /// The kind of the component with this id, if any.
 pub fn kind_of(s: &Scenario, id: &str) -> Option<ComponentKind> {
-    ComponentKind::ALL
-        .into_iter()
-        .find(|kind| ids_of(s, *kind).contains(&id))
+    ComponentKind::ALL.into_iter().find(|kind| ids_of(s, *kind).contains(&id))
 }
 
 /// The smallest `<prefix><n>` (n ≥ 1) that no component and no layout entry uses.
@@ -84,48 +77,28 @@ pub fn fresh_id(s: &Scenario, kind: ComponentKind) -> String {
 /// a rate of [`NEW_PRODUCER_RATE_PER_S`]. A producer or consumer starts unwired (its exchange or
 /// queue is `""`), which parses and which the validator reports at that field; the inspector
 /// shows it as "not connected" ([`super::errors::errors_at`]).
-pub fn add(
-    s: &mut Scenario,
-    kind: ComponentKind,
-    at: (f64, f64),
-) -> Result<ComponentRef, EditError> {
+pub fn add(s: &mut Scenario, kind: ComponentKind, at: (f64, f64)) -> Result<ComponentRef, EditError> {
     if ids_of(s, kind).len() >= kind.limit() {
         return Err(EditError::TooMany(kind));
     }
     let id = fresh_id(s, kind);
     match kind {
-        ComponentKind::Node => s.nodes.push(Node {
-            id: id.clone(),
-            ..Node::default()
-        }),
+        ComponentKind::Node => s.nodes.push(Node { id: id.clone(), ..Node::default() }),
         ComponentKind::Producer => s.producers.push(Producer {
             id: id.clone(),
             rate_per_s: Some(NEW_PRODUCER_RATE_PER_S),
             ..Producer::default()
         }),
-        ComponentKind::Exchange => s.exchanges.push(Exchange {
-            id: id.clone(),
-            ..Exchange::default()
-        }),
-        ComponentKind::Queue => s.queues.push(Queue {
-            id: id.clone(),
-            ..Queue::default()
-        }),
-        ComponentKind::Consumer => s.consumers.push(Consumer {
-            id: id.clone(),
-            ..Consumer::default()
-        }),
+        ComponentKind::Exchange => s.exchanges.push(Exchange { id: id.clone(), ..Exchange::default() }),
+        ComponentKind::Queue => s.queues.push(Queue { id: id.clone(), ..Queue::default() }),
+        ComponentKind::Consumer => s.consumers.push(Consumer { id: id.clone(), ..Consumer::default() }),
     }
     s.layout.insert(id.clone(), position(at));
     Ok(ComponentRef::new(kind, id))
 }
 
 /// Puts the component at `at` on the canvas (clamped to the coordinates the format allows).
-pub fn move_to(
-    s: &mut Scenario,
-    component: &ComponentRef,
-    at: (f64, f64),
-) -> Result<(), EditError> {
+pub fn move_to(s: &mut Scenario, component: &ComponentRef, at: (f64, f64)) -> Result<(), EditError> {
     if !exists(s, component) {
         return Err(EditError::NoSuchComponent(component.clone()));
     }
@@ -142,10 +115,7 @@ fn position(at: (f64, f64)) -> Position {
             0.0
         }
     };
-    Position {
-        x: clamp(at.0),
-        y: clamp(at.1),
-    }
+    Position { x: clamp(at.0), y: clamp(at.1) }
 }
 
 /// Checks an id the way the validator does (1–64 characters, no spaces or control characters).
@@ -165,11 +135,7 @@ pub fn check_id(id: &str) -> Result<(), EditError> {
 /// Gives the component a new id and updates every reference to it: producers' exchange and
 /// node, bindings, consumers' queue and node, dead-letter exchanges, queue placements, fault
 /// targets and the layout key. Returns the renamed reference.
-pub fn rename(
-    s: &mut Scenario,
-    component: &ComponentRef,
-    new_id: &str,
-) -> Result<ComponentRef, EditError> {
+pub fn rename(s: &mut Scenario, component: &ComponentRef, new_id: &str) -> Result<ComponentRef, EditError> {
     let Some(index) = index_of(s, component) else {
         return Err(EditError::NoSuchComponent(component.clone()));
     };
@@ -178,10 +144,7 @@ pub fn rename(
     }
     check_id(new_id)?;
     if let Some(by) = kind_of(s, new_id) {
-        return Err(EditError::IdTaken {
-            id: new_id.to_string(),
-            by,
-        });
+        return Err(EditError::IdTaken { id: new_id.to_string(), by });
     }
     let old = component.id.as_str();
     let new = new_id.to_string();
@@ -216,9 +179,7 @@ pub fn rename(
         swap_option(&mut queue.dead_letter_exchange);
         match &mut queue.placement {
             Placement::Single { node } | Placement::Classic { node } => swap_option(node),
-            Placement::Mirrored { nodes } | Placement::Quorum { nodes } => {
-                nodes.iter_mut().for_each(swap)
-            }
+            Placement::Mirrored { nodes } | Placement::Quorum { nodes } => nodes.iter_mut().for_each(swap),
         }
     }
     for consumer in &mut s.consumers {
@@ -267,9 +228,7 @@ pub fn delete(s: &mut Scenario, component: &ComponentRef) -> Result<(), EditErro
                             *node = None;
                         }
                     }
-                    Placement::Mirrored { nodes } | Placement::Quorum { nodes } => {
-                        nodes.retain(|node| node != id)
-                    }
+                    Placement::Mirrored { nodes } | Placement::Quorum { nodes } => nodes.retain(|node| node != id),
                 }
             }
         }

@@ -103,11 +103,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(scenario: Scenario) -> Self {
-        Document {
-            scenario,
-            history: History::default(),
-            drag: None,
-        }
+        Document { scenario, history: History::default(), drag: None }
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -121,9 +117,7 @@ impl Document {
     /// Applies the edit, or refuses it and changes nothing.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
         let coalesce = match (&edit, &self.drag) {
-            (Edit::Move { target, .. }, Some(dragged)) if target == dragged => {
-                Some(Coalesce::Drag(target.clone()))
-            }
+            (Edit::Move { target, .. }, Some(dragged)) if target == dragged => Some(Coalesce::Drag(target.clone())),
             _ => None,
         };
         let mut next = self.scenario.clone();
@@ -177,9 +171,7 @@ fn run(s: &mut Scenario, edit: Edit) -> Result<Applied, EditError> {
             components::move_to(s, &target, at)?;
             Applied::Done
         }
-        Edit::Rename { target, new_id } => {
-            Applied::Renamed(components::rename(s, &target, &new_id)?)
-        }
+        Edit::Rename { target, new_id } => Applied::Renamed(components::rename(s, &target, &new_id)?),
         Edit::Delete { target } => {
             components::delete(s, &target)?;
             Applied::Done
@@ -205,12 +197,8 @@ fn run(s: &mut Scenario, edit: Edit) -> Result<Applied, EditError> {
             values::set_scenario_field(s, &key, value)?;
             Applied::Done
         }
-        Edit::SetBindingKey { wire, key } => {
-            Applied::Rebound(wires::set_binding_key(s, &wire, &key)?)
-        }
-        Edit::Rebind { wire, key, headers } => {
-            Applied::Rebound(wires::rebind(s, &wire, &key, headers)?)
-        }
+        Edit::SetBindingKey { wire, key } => Applied::Rebound(wires::set_binding_key(s, &wire, &key)?),
+        Edit::Rebind { wire, key, headers } => Applied::Rebound(wires::rebind(s, &wire, &key, headers)?),
         Edit::AutoLayout => {
             layout::auto_layout(s);
             Applied::Done
@@ -227,11 +215,7 @@ fn run(s: &mut Scenario, edit: Edit) -> Result<Applied, EditError> {
             faults::remove_fault(s, index)?;
             Applied::Done
         }
-        Edit::ToggleFault {
-            kind,
-            target,
-            now_s,
-        } => {
+        Edit::ToggleFault { kind, target, now_s } => {
             faults::toggle_fault(s, kind, &target, now_s)?;
             Applied::Done
         }

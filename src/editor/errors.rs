@@ -15,23 +15,12 @@ use crate::i18n::{t, Key, Lang};
 pub enum ErrorPlace {
     /// A component; `field` is the catalogue key of the inspector field that shows it, `None`
     /// when no field covers the path (an unknown field in a hand-written file).
-    Component {
-        component: ComponentRef,
-        field: Option<&'static str>,
-    },
+    Component { component: ComponentRef, field: Option<&'static str> },
     /// `bindings[index]`, with its wire when both ends exist; `field` is the rest of the path
     /// (`"key"`, `"queue"`, `""` for the binding as a whole).
-    Binding {
-        index: usize,
-        wire: Option<Wire>,
-        field: String,
-    },
+    Binding { index: usize, wire: Option<Wire>, field: String },
     /// `faults[index]` or `random_faults[index]`.
-    Fault {
-        index: usize,
-        random: bool,
-        field: String,
-    },
+    Fault { index: usize, random: bool, field: String },
     /// A canvas position, by its layout key.
     Layout { key: String },
     /// The scenario as a whole or one of its settings (`horizon_s`); `field` is the scenario
@@ -50,17 +39,10 @@ pub struct FieldError {
 /// Where the error at `path` belongs in this scenario.
 pub fn locate(s: &Scenario, path: &str) -> ErrorPlace {
     if let Some(rest) = path.strip_prefix("layout.") {
-        let key = rest
-            .strip_suffix(".x")
-            .or_else(|| rest.strip_suffix(".y"))
-            .unwrap_or(rest);
-        return ErrorPlace::Layout {
-            key: key.to_string(),
-        };
+        let key = rest.strip_suffix(".x").or_else(|| rest.strip_suffix(".y")).unwrap_or(rest);
+        return ErrorPlace::Layout { key: key.to_string() };
     }
-    let whole = || ErrorPlace::Scenario {
-        field: field_for_path(scenario_fields(), path).map(|spec| spec.key),
-    };
+    let whole = || ErrorPlace::Scenario { field: field_for_path(scenario_fields(), path).map(|spec| spec.key) };
     let Some((list, index, rest)) = split_indexed(path) else {
         return whole();
     };
@@ -74,16 +56,10 @@ pub fn locate(s: &Scenario, path: &str) -> ErrorPlace {
         };
     }
     match list {
-        "bindings" => ErrorPlace::Binding {
-            index,
-            wire: binding_wire(s, index),
-            field: rest.to_string(),
-        },
-        "faults" | "random_faults" => ErrorPlace::Fault {
-            index,
-            random: list == "random_faults",
-            field: rest.to_string(),
-        },
+        "bindings" => ErrorPlace::Binding { index, wire: binding_wire(s, index), field: rest.to_string() },
+        "faults" | "random_faults" => {
+            ErrorPlace::Fault { index, random: list == "random_faults", field: rest.to_string() }
+        }
         _ => whole(),
     }
 }
@@ -104,37 +80,24 @@ fn split_indexed(path: &str) -> Option<(&str, usize, &str)> {
 fn binding_wire(s: &Scenario, index: usize) -> Option<Wire> {
     let binding = s.bindings.get(index)?;
     let exists = |kind, id: &str| ids_of(s, kind).contains(&id);
-    if !exists(ComponentKind::Exchange, &binding.exchange)
-        || !exists(ComponentKind::Queue, &binding.queue)
-    {
+    if !exists(ComponentKind::Exchange, &binding.exchange) || !exists(ComponentKind::Queue, &binding.queue) {
         return None;
     }
     Some(Wire {
         from: ComponentRef::new(ComponentKind::Exchange, &binding.exchange),
         to: ComponentRef::new(ComponentKind::Queue, &binding.queue),
-        kind: WireKind::Binding {
-            key: binding.key.clone(),
-            headers: binding.headers.clone(),
-        },
+        kind: WireKind::Binding { key: binding.key.clone(), headers: binding.headers.clone() },
     })
 }
 
 /// The errors about `component`, each at its inspector field, in the errors' order. An unwired
 /// producer or consumer (its exchange or queue is `""`) gets "not connected" with what to drag,
 /// in the learner's language, instead of the validator's `no exchange with id ""`.
-pub fn errors_at(
-    s: &Scenario,
-    errors: &Errors,
-    component: &ComponentRef,
-    lang: Lang,
-) -> Vec<FieldError> {
+pub fn errors_at(s: &Scenario, errors: &Errors, component: &ComponentRef, lang: Lang) -> Vec<FieldError> {
     errors
         .iter()
         .filter_map(|error| match locate(s, &error.path) {
-            ErrorPlace::Component {
-                component: at,
-                field,
-            } if at == *component => Some(FieldError {
+            ErrorPlace::Component { component: at, field } if at == *component => Some(FieldError {
                 field,
                 message: not_connected(s, component, field)
                     .map(|key| t(lang, key).to_string())
@@ -153,11 +116,9 @@ fn not_connected(s: &Scenario, component: &ComponentRef, field: Option<&str>) ->
             .iter()
             .find(|p| p.id == component.id && p.exchange.is_empty())
             .map(|_| Key::NotConnectedExchange),
-        (ComponentKind::Consumer, Some("queue")) => s
-            .consumers
-            .iter()
-            .find(|c| c.id == component.id && c.queue.is_empty())
-            .map(|_| Key::NotConnectedQueue),
+        (ComponentKind::Consumer, Some("queue")) => {
+            s.consumers.iter().find(|c| c.id == component.id && c.queue.is_empty()).map(|_| Key::NotConnectedQueue)
+        }
         _ => None,
     }
 }

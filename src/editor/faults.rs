@@ -45,11 +45,7 @@ pub const FAULT_KINDS: [FaultKind; 5] = [
 pub fn fault_kinds_for(kind: ComponentKind) -> &'static [FaultKind] {
     match kind {
         ComponentKind::Node => &[FaultKind::CrashNode, FaultKind::SlowDisk],
-        ComponentKind::Consumer => &[
-            FaultKind::CrashConsumer,
-            FaultKind::PartitionLink,
-            FaultKind::LinkLoss,
-        ],
+        ComponentKind::Consumer => &[FaultKind::CrashConsumer, FaultKind::PartitionLink, FaultKind::LinkLoss],
         ComponentKind::Producer => &[FaultKind::PartitionLink, FaultKind::LinkLoss],
         ComponentKind::Exchange | ComponentKind::Queue => &[],
     }
@@ -61,19 +57,13 @@ pub fn target_kinds(kind: FaultKind) -> &'static [ComponentKind] {
     match kind {
         FaultKind::CrashNode | FaultKind::SlowDisk => &[ComponentKind::Node],
         FaultKind::CrashConsumer => &[ComponentKind::Consumer],
-        FaultKind::PartitionLink | FaultKind::LinkLoss => {
-            &[ComponentKind::Producer, ComponentKind::Consumer]
-        }
+        FaultKind::PartitionLink | FaultKind::LinkLoss => &[ComponentKind::Producer, ComponentKind::Consumer],
     }
 }
 
 /// The ids a fault of `kind` can target in this scenario, in the scenario's order.
 pub fn targets_for(s: &Scenario, kind: FaultKind) -> Vec<String> {
-    target_kinds(kind)
-        .iter()
-        .flat_map(|component_kind| ids_of(s, *component_kind))
-        .map(str::to_string)
-        .collect()
+    target_kinds(kind).iter().flat_map(|component_kind| ids_of(s, *component_kind)).map(str::to_string).collect()
 }
 
 /// The kind's name as the scenario format writes it (`"crash_node"`), for `data-kind` and selects.
@@ -83,9 +73,7 @@ pub fn kind_name(kind: FaultKind) -> &'static str {
 
 /// The kind named `name` in the scenario format.
 pub fn kind_from_name(name: &str) -> Option<FaultKind> {
-    FAULT_KINDS
-        .into_iter()
-        .find(|kind| kind_name(*kind) == name)
+    FAULT_KINDS.into_iter().find(|kind| kind_name(*kind) == name)
 }
 
 /// The kind's name for the learner.
@@ -146,11 +134,7 @@ pub fn new_fault(kind: FaultKind, target: &str, at_s: f64) -> Fault {
 /// when there is none, which the fault editor then offers to pick).
 pub fn with_kind(s: &Scenario, fault: &Fault, kind: FaultKind) -> Fault {
     let fits = kind_of(s, &fault.target).is_some_and(|k| target_kinds(kind).contains(&k));
-    let target = if fits {
-        fault.target.clone()
-    } else {
-        targets_for(s, kind).into_iter().next().unwrap_or_default()
-    };
+    let target = if fits { fault.target.clone() } else { targets_for(s, kind).into_iter().next().unwrap_or_default() };
     Fault {
         kind,
         target,
@@ -174,12 +158,7 @@ pub const FAULT_FIELDS: [&str; 6] = ["kind", "target", "at_s", "for_s", "probabi
 /// `factor` leaves it out (the validator says so if the kind needs it). Changing the kind goes
 /// through [`with_kind`]. Only the text is read here; the value is judged when the fault is
 /// added or set.
-pub fn with_field(
-    s: &Scenario,
-    fault: &Fault,
-    field: &str,
-    text: &str,
-) -> Result<Fault, EditError> {
+pub fn with_field(s: &Scenario, fault: &Fault, field: &str, text: &str) -> Result<Fault, EditError> {
     let number = |text: &str| -> Result<Option<f64>, EditError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
@@ -193,14 +172,11 @@ pub fn with_field(
     let mut changed = fault.clone();
     match field {
         "kind" => {
-            let kind =
-                kind_from_name(text).ok_or_else(|| EditError::UnknownField(text.to_string()))?;
+            let kind = kind_from_name(text).ok_or_else(|| EditError::UnknownField(text.to_string()))?;
             return Ok(with_kind(s, fault, kind));
         }
         "target" => changed.target = text.trim().to_string(),
-        "at_s" => {
-            changed.at_s = number(text)?.ok_or_else(|| EditError::NotANumber(text.to_string()))?
-        }
+        "at_s" => changed.at_s = number(text)?.ok_or_else(|| EditError::NotANumber(text.to_string()))?,
         "for_s" => changed.for_s = number(text)?,
         "probability" => changed.probability = number(text)?,
         "factor" => changed.factor = number(text)?,
@@ -220,17 +196,12 @@ pub fn end_s(fault: &Fault, horizon_s: f64) -> f64 {
 /// Whether the fault is in effect at `now_s`: started at or before it and not yet ended.
 pub fn in_effect(fault: &Fault, now_s: f64) -> bool {
     let (at_us, now_us) = (to_us(fault.at_s), to_us(now_s));
-    at_us <= now_us
-        && fault
-            .for_s
-            .is_none_or(|for_s| at_us.saturating_add(to_us(for_s)) > now_us)
+    at_us <= now_us && fault.for_s.is_none_or(|for_s| at_us.saturating_add(to_us(for_s)) > now_us)
 }
 
 /// The index of the fault of `kind` on `target` in effect at `now_s`, if one is.
 pub fn fault_in_effect(s: &Scenario, kind: FaultKind, target: &str, now_s: f64) -> Option<usize> {
-    s.faults
-        .iter()
-        .position(|f| f.kind == kind && f.target == target && in_effect(f, now_s))
+    s.faults.iter().position(|f| f.kind == kind && f.target == target && in_effect(f, now_s))
 }
 
 /// Adds `fault` in time order; returns the index it landed at.
@@ -268,12 +239,7 @@ pub fn remove_fault(s: &mut Scenario, index: usize) -> Result<(), EditError> {
 /// same kind on the same target is scheduled, that fault starts now instead: the component was
 /// going down then anyway, and two faults back to back would restart it for no time at all.
 /// Returns the index of the fault started or ended, `None` when one was removed.
-pub fn toggle_fault(
-    s: &mut Scenario,
-    kind: FaultKind,
-    target: &str,
-    now_s: f64,
-) -> Result<Option<usize>, EditError> {
+pub fn toggle_fault(s: &mut Scenario, kind: FaultKind, target: &str, now_s: f64) -> Result<Option<usize>, EditError> {
     check_target(s, kind, target)?;
     check_within_run(s, now_s)?;
     let now_s = round_to_us(now_s);
@@ -283,10 +249,7 @@ pub fn toggle_fault(
             remove_fault(s, index)?;
             return Ok(None);
         }
-        let ended = Fault {
-            for_s: Some(lasted_us as f64 / US_PER_S),
-            ..s.faults[index].clone()
-        };
+        let ended = Fault { for_s: Some(lasted_us as f64 / US_PER_S), ..s.faults[index].clone() };
         return set_fault(s, index, ended).map(Some);
     }
     let later = s
@@ -301,9 +264,7 @@ pub fn toggle_fault(
             let next = &s.faults[index];
             let earlier = Fault {
                 at_s: now_s,
-                for_s: next.for_s.map(|for_s| {
-                    (to_us(next.at_s) + to_us(for_s) - to_us(now_s)) as f64 / US_PER_S
-                }),
+                for_s: next.for_s.map(|for_s| (to_us(next.at_s) + to_us(for_s) - to_us(now_s)) as f64 / US_PER_S),
                 ..next.clone()
             };
             set_fault(s, index, earlier).map(Some)
@@ -326,14 +287,9 @@ pub fn fault_errors(s: &Scenario, errors: &Errors, index: usize) -> Vec<FaultErr
     errors
         .iter()
         .filter_map(|error| match locate(s, &error.path) {
-            ErrorPlace::Fault {
-                index: at,
-                random: false,
-                field,
-            } if at == index => Some(FaultError {
-                field,
-                error: error.clone(),
-            }),
+            ErrorPlace::Fault { index: at, random: false, field } if at == index => {
+                Some(FaultError { field, error: error.clone() })
+            }
             _ => None,
         })
         .collect()
@@ -343,26 +299,14 @@ pub fn fault_errors(s: &Scenario, errors: &Errors, index: usize) -> Vec<FaultErr
 /// could not be written as JSON), if it starts outside the run, or if its target is not one
 /// its kind can strike.
 fn checked(s: &Scenario, fault: Fault) -> Result<Fault, EditError> {
-    for value in [
-        Some(fault.at_s),
-        fault.for_s,
-        fault.probability,
-        fault.factor,
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for value in [Some(fault.at_s), fault.for_s, fault.probability, fault.factor].into_iter().flatten() {
         if !value.is_finite() {
             return Err(EditError::NotANumber(value.to_string()));
         }
     }
     check_within_run(s, fault.at_s)?;
     check_target(s, fault.kind, &fault.target)?;
-    Ok(Fault {
-        at_s: round_to_us(fault.at_s),
-        for_s: fault.for_s.map(round_to_us),
-        ..fault
-    })
+    Ok(Fault { at_s: round_to_us(fault.at_s), for_s: fault.for_s.map(round_to_us), ..fault })
 }
 
 fn check_within_run(s: &Scenario, at_s: f64) -> Result<(), EditError> {
@@ -370,10 +314,7 @@ fn check_within_run(s: &Scenario, at_s: f64) -> Result<(), EditError> {
         return Err(EditError::NotANumber(at_s.to_string()));
     }
     if at_s < 0.0 || at_s > s.horizon_s {
-        return Err(EditError::FaultOutsideRun {
-            at_us: to_us(at_s),
-            horizon_us: to_us(s.horizon_s),
-        });
+        return Err(EditError::FaultOutsideRun { at_us: to_us(at_s), horizon_us: to_us(s.horizon_s) });
     }
     Ok(())
 }
@@ -383,11 +324,7 @@ fn check_target(s: &Scenario, kind: FaultKind, target: &str) -> Result<(), EditE
     if found.is_some_and(|k| target_kinds(kind).contains(&k)) {
         return Ok(());
     }
-    Err(EditError::FaultTarget {
-        kind,
-        target: target.to_string(),
-        found,
-    })
+    Err(EditError::FaultTarget { kind, target: target.to_string(), found })
 }
 
 /// Refuses `fault` if, added to `others`, it brings an error the scenario does not have with

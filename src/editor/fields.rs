@@ -157,14 +157,7 @@ fn no_default(_: &Value) -> Value {
 }
 
 impl FieldSpec {
-    const fn new(
-        key: &'static str,
-        group: Group,
-        input: Input,
-        label: Key,
-        help: Key,
-        lesson: u8,
-    ) -> FieldSpec {
+    const fn new(key: &'static str, group: Group, input: Input, label: Key, help: Key, lesson: u8) -> FieldSpec {
         FieldSpec {
             key,
             group,
@@ -222,25 +215,17 @@ const fn number(min: f64, max: f64, step: f64) -> Input {
 
 /// Whole numbers from `min` to `max`.
 const fn count(min: u32, max: u32) -> Input {
-    Input::Number {
-        min: min as f64,
-        max: max as f64,
-        step: 1.0,
-    }
+    Input::Number { min: min as f64, max: max as f64, step: 1.0 }
 }
 
 const DURATION_S_MAX: f64 = format::DURATION_S_MAX;
 const DURATION_MS_MAX: f64 = format::DURATION_S_MAX * 1_000.0;
 const ANY: f64 = 0.0;
-const KEY_TEXT: Input = Input::Text {
-    max_chars: format::KEY_BYTES_MAX,
-};
+const KEY_TEXT: Input = Input::Text { max_chars: format::KEY_BYTES_MAX };
 const ID: FieldSpec = FieldSpec::new(
     "id",
     Group::General,
-    Input::Text {
-        max_chars: format::ID_CHARS_MAX,
-    },
+    Input::Text { max_chars: format::ID_CHARS_MAX },
     Key::FieldId,
     Key::FieldIdHelp,
     1,
@@ -263,10 +248,7 @@ const EXCHANGE_KINDS: &[Choice] = &[
     choice("topic", Key::ChoiceTopic),
     choice("headers", Key::ChoiceHeaders),
 ];
-const X_MATCHES: &[Choice] = &[
-    choice("all", Key::ChoiceMatchAll),
-    choice("any", Key::ChoiceMatchAny),
-];
+const X_MATCHES: &[Choice] = &[choice("all", Key::ChoiceMatchAll), choice("any", Key::ChoiceMatchAny)];
 const OVERFLOWS: &[Choice] = &[
     choice("drop_head", Key::ChoiceDropHead),
     choice("reject_publish", Key::ChoiceRejectPublish),
@@ -284,10 +266,7 @@ const DISTS: &[Choice] = &[
     choice("uniform", Key::ChoiceUniform),
     choice("lognormal", Key::ChoiceLognormal),
 ];
-const ACKS: &[Choice] = &[
-    choice("auto", Key::ChoiceAckAuto),
-    choice("manual", Key::ChoiceAckManual),
-];
+const ACKS: &[Choice] = &[choice("auto", Key::ChoiceAckAuto), choice("manual", Key::ChoiceAckManual)];
 const IDEMPOTENCIES: &[Choice] = &[
     choice("none", Key::ChoiceIdempotencyNone),
     choice("upsert_by_key", Key::ChoiceUpsertByKey),
@@ -298,10 +277,7 @@ const IDEMPOTENCIES: &[Choice] = &[
 /// A field of a default value serialized (for tagged enums, whose fields are all written).
 macro_rules! default_in {
     ($value:expr, $key:literal) => {
-        mqlab_scenario::json::to_value(&$value)
-            .get($key)
-            .cloned()
-            .unwrap_or(Value::Null)
+        mqlab_scenario::json::to_value(&$value).get($key).cloned().unwrap_or(Value::Null)
     };
 }
 
@@ -374,15 +350,8 @@ const PRODUCER: &[FieldSpec] = &[
         6,
     )
     .optional(Key::ValueFirstNode),
-    FieldSpec::new(
-        "shape",
-        Group::Workload,
-        Input::Choice(SHAPES),
-        Key::ProducerShape,
-        Key::ProducerShapeHelp,
-        2,
-    )
-    .default(|_| json!("constant")),
+    FieldSpec::new("shape", Group::Workload, Input::Choice(SHAPES), Key::ProducerShape, Key::ProducerShapeHelp, 2)
+        .default(|_| json!("constant")),
     FieldSpec::new(
         "rate_per_s",
         Group::Workload,
@@ -436,53 +405,18 @@ const PRODUCER: &[FieldSpec] = &[
     )
     .unit(Unit::Seconds)
     .when("shape", &["bursts"]),
-    FieldSpec::new(
-        "steps",
-        Group::Workload,
-        Input::RateSteps,
-        Key::ProducerSteps,
-        Key::ProducerStepsHelp,
-        2,
-    )
-    .when("shape", &["schedule"]),
-    FieldSpec::new(
-        "poisson",
-        Group::Workload,
-        Input::Toggle,
-        Key::ProducerPoisson,
-        Key::ProducerPoissonHelp,
-        2,
-    )
-    .when("shape", &["bursts", "schedule"])
-    .optional(Key::ValueNone)
-    .default(|_| json!(false)),
-    FieldSpec::new(
-        "n_keys",
-        Group::Workload,
-        count(0, engine::KEYS_MAX),
-        Key::ProducerKeys,
-        Key::ProducerKeysHelp,
-        11,
-    )
-    .default(|_| json!(Producer::default().n_keys)),
-    FieldSpec::new(
-        "routing_key",
-        Group::Routing,
-        KEY_TEXT,
-        Key::ProducerRoutingKey,
-        Key::ProducerRoutingKeyHelp,
-        11,
-    )
-    .default(|_| json!(Producer::default().routing_key)),
-    FieldSpec::new(
-        "headers",
-        Group::Routing,
-        Input::Headers,
-        Key::ProducerHeaders,
-        Key::ProducerHeadersHelp,
-        1,
-    )
-    .default(|_| json!({})),
+    FieldSpec::new("steps", Group::Workload, Input::RateSteps, Key::ProducerSteps, Key::ProducerStepsHelp, 2)
+        .when("shape", &["schedule"]),
+    FieldSpec::new("poisson", Group::Workload, Input::Toggle, Key::ProducerPoisson, Key::ProducerPoissonHelp, 2)
+        .when("shape", &["bursts", "schedule"])
+        .optional(Key::ValueNone)
+        .default(|_| json!(false)),
+    FieldSpec::new("n_keys", Group::Workload, count(0, engine::KEYS_MAX), Key::ProducerKeys, Key::ProducerKeysHelp, 11)
+        .default(|_| json!(Producer::default().n_keys)),
+    FieldSpec::new("routing_key", Group::Routing, KEY_TEXT, Key::ProducerRoutingKey, Key::ProducerRoutingKeyHelp, 11)
+        .default(|_| json!(Producer::default().routing_key)),
+    FieldSpec::new("headers", Group::Routing, Input::Headers, Key::ProducerHeaders, Key::ProducerHeadersHelp, 1)
+        .default(|_| json!({})),
     FieldSpec::new(
         "persistent",
         Group::Reliability,
@@ -612,16 +546,9 @@ const EXCHANGE: &[FieldSpec] = &[
 
 const QUEUE: &[FieldSpec] = &[
     ID,
-    FieldSpec::new(
-        "durable",
-        Group::Reliability,
-        Input::Toggle,
-        Key::QueueDurable,
-        Key::QueueDurableHelp,
-        9,
-    )
-    .optional(Key::ValueNone)
-    .default(|queue| json!(queue["placement"]["mode"] == "quorum")),
+    FieldSpec::new("durable", Group::Reliability, Input::Toggle, Key::QueueDurable, Key::QueueDurableHelp, 9)
+        .optional(Key::ValueNone)
+        .default(|queue| json!(queue["placement"]["mode"] == "quorum")),
     FieldSpec::new(
         "max_length",
         Group::Capacity,
@@ -660,15 +587,8 @@ const QUEUE: &[FieldSpec] = &[
         13,
     )
     .optional(Key::ValueNone),
-    FieldSpec::new(
-        "dead_letter_routing_key",
-        Group::Expiry,
-        KEY_TEXT,
-        Key::QueueDlxKey,
-        Key::QueueDlxKeyHelp,
-        13,
-    )
-    .optional(Key::ValueOwnRoutingKey),
+    FieldSpec::new("dead_letter_routing_key", Group::Expiry, KEY_TEXT, Key::QueueDlxKey, Key::QueueDlxKeyHelp, 13)
+        .optional(Key::ValueOwnRoutingKey),
     FieldSpec::new(
         "placement.mode",
         Group::Placement,
@@ -806,15 +726,8 @@ const CONSUMER: &[FieldSpec] = &[
     )
     .unit(Unit::Messages)
     .default(|_| json!(Consumer::default().prefetch)),
-    FieldSpec::new(
-        "ack",
-        Group::Reliability,
-        Input::Choice(ACKS),
-        Key::ConsumerAck,
-        Key::ConsumerAckHelp,
-        9,
-    )
-    .default(|_| json!("manual")),
+    FieldSpec::new("ack", Group::Reliability, Input::Choice(ACKS), Key::ConsumerAck, Key::ConsumerAckHelp, 9)
+        .default(|_| json!("manual")),
     FieldSpec::new(
         "failure_probability",
         Group::Reliability,
@@ -896,9 +809,7 @@ const SCENARIO: &[FieldSpec] = &[
     FieldSpec::new(
         "name",
         Group::General,
-        Input::Text {
-            max_chars: format::NAME_CHARS_MAX,
-        },
+        Input::Text { max_chars: format::NAME_CHARS_MAX },
         Key::ScenarioName,
         Key::ScenarioNameHelp,
         0,
@@ -906,23 +817,14 @@ const SCENARIO: &[FieldSpec] = &[
     FieldSpec::new(
         "description",
         Group::General,
-        Input::Text {
-            max_chars: format::DESCRIPTION_CHARS_MAX,
-        },
+        Input::Text { max_chars: format::DESCRIPTION_CHARS_MAX },
         Key::ScenarioDescription,
         Key::ScenarioDescriptionHelp,
         0,
     )
     .optional(Key::ValueNone),
-    FieldSpec::new(
-        "seed",
-        Group::Run,
-        number(0.0, u64::MAX as f64, 1.0),
-        Key::Seed,
-        Key::ScenarioSeedHelp,
-        0,
-    )
-    .default(|_| json!(mqlab_scenario::schema::defaults::seed())),
+    FieldSpec::new("seed", Group::Run, number(0.0, u64::MAX as f64, 1.0), Key::Seed, Key::ScenarioSeedHelp, 0)
+        .default(|_| json!(mqlab_scenario::schema::defaults::seed())),
     FieldSpec::new(
         "horizon_s",
         Group::Run,
@@ -984,9 +886,7 @@ pub fn field_for_path(specs: &'static [FieldSpec], path: &str) -> Option<&'stati
         .iter()
         .filter(|spec| {
             path == spec.key
-                || path
-                    .strip_prefix(spec.key)
-                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+                || path.strip_prefix(spec.key).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
         })
         .max_by_key(|spec| spec.key.len())
 }

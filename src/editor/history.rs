@@ -46,12 +46,7 @@ impl History {
 
     /// A history that keeps at most `limit` undo steps (at least one).
     pub fn new(limit: usize) -> Self {
-        History {
-            undo: VecDeque::new(),
-            redo: Vec::new(),
-            limit: limit.max(1),
-            open: None,
-        }
+        History { undo: VecDeque::new(), redo: Vec::new(), limit: limit.max(1), open: None }
     }
 
     /// Records an edit that changed the scenario from `before`. With the same coalescing key as

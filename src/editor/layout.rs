@@ -41,26 +41,13 @@ pub fn column(kind: ComponentKind) -> Option<usize> {
 /// Places every component (and the store) afresh. Layout keys that are not components are kept.
 pub fn auto_layout(s: &mut Scenario) {
     let [producers, exchanges, queues, consumers] = order(s);
-    let rows = [&producers, &exchanges, &queues, &consumers]
-        .iter()
-        .map(|column| column.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let rows =
+        [&producers, &exchanges, &queues, &consumers].iter().map(|column| column.len()).max().unwrap_or(0).max(1);
     let ids: [Vec<String>; 4] = [
-        producers
-            .iter()
-            .map(|&i| s.producers[i].id.clone())
-            .collect(),
-        exchanges
-            .iter()
-            .map(|&i| s.exchanges[i].id.clone())
-            .collect(),
+        producers.iter().map(|&i| s.producers[i].id.clone()).collect(),
+        exchanges.iter().map(|&i| s.exchanges[i].id.clone()).collect(),
         queues.iter().map(|&i| s.queues[i].id.clone()).collect(),
-        consumers
-            .iter()
-            .map(|&i| s.consumers[i].id.clone())
-            .collect(),
+        consumers.iter().map(|&i| s.consumers[i].id.clone()).collect(),
     ];
     let nodes: Vec<String> = s.nodes.iter().map(|n| n.id.clone()).collect();
     let mut place = |id: &str, x: f64, y: f64| {
@@ -69,19 +56,11 @@ pub fn auto_layout(s: &mut Scenario) {
     for (c, column_ids) in ids.iter().enumerate() {
         let offset = (rows - column_ids.len()) as f64 / 2.0;
         for (r, id) in column_ids.iter().enumerate() {
-            place(
-                id,
-                LEFT_X + c as f64 * COLUMN_GAP,
-                TOP_Y + (r as f64 + offset) * ROW_GAP,
-            );
+            place(id, LEFT_X + c as f64 * COLUMN_GAP, TOP_Y + (r as f64 + offset) * ROW_GAP);
         }
     }
     if !ids[3].is_empty() {
-        place(
-            STORE_KEY,
-            LEFT_X + 4.0 * COLUMN_GAP,
-            TOP_Y + (rows - 1) as f64 * ROW_GAP / 2.0,
-        );
+        place(STORE_KEY, LEFT_X + 4.0 * COLUMN_GAP, TOP_Y + (rows - 1) as f64 * ROW_GAP / 2.0);
     }
     let node_y = TOP_Y + (rows - 1) as f64 * ROW_GAP + NODE_ROW_GAP;
     let centre = LEFT_X + 1.5 * COLUMN_GAP;
@@ -96,11 +75,7 @@ pub fn auto_layout(s: &mut Scenario) {
 /// nodes). Returns whether anything was placed.
 pub fn ensure_layout(s: &mut Scenario) -> bool {
     let components = all(s);
-    let missing: Vec<_> = components
-        .iter()
-        .filter(|c| !s.layout.contains_key(&c.id))
-        .cloned()
-        .collect();
+    let missing: Vec<_> = components.iter().filter(|c| !s.layout.contains_key(&c.id)).cloned().collect();
     if missing.is_empty() {
         return false;
     }
@@ -116,20 +91,13 @@ pub fn ensure_layout(s: &mut Scenario) -> bool {
             .collect();
         let lowest = placed_of_kind.iter().map(|p| p.y).fold(None, max);
         let position = match column(component.kind) {
-            Some(c) => Position {
-                x: LEFT_X + c as f64 * COLUMN_GAP,
-                y: lowest.map_or(TOP_Y, |y| y + ROW_GAP),
-            },
+            Some(c) => Position { x: LEFT_X + c as f64 * COLUMN_GAP, y: lowest.map_or(TOP_Y, |y| y + ROW_GAP) },
             None => {
                 let rightmost = placed_of_kind.iter().map(|p| p.x).fold(None, max);
                 let bottom = s.layout.values().map(|p| p.y).fold(None, max);
                 Position {
                     x: rightmost.map_or(LEFT_X + 1.5 * COLUMN_GAP, |x| x + COLUMN_GAP),
-                    y: placed_of_kind
-                        .first()
-                        .map(|p| p.y)
-                        .or(bottom.map(|y| y + NODE_ROW_GAP))
-                        .unwrap_or(TOP_Y),
+                    y: placed_of_kind.first().map(|p| p.y).or(bottom.map(|y| y + NODE_ROW_GAP)).unwrap_or(TOP_Y),
                 }
             }
         };
@@ -154,13 +122,7 @@ fn order(s: &Scenario) -> [Vec<usize>; 4] {
         let p_rank = ranks(&producers, s.producers.len());
         sort_by_barycentre(&mut exchanges, |x| {
             let id = &s.exchanges[x].id;
-            mean(
-                s.producers
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| &p.exchange == id)
-                    .map(|(i, _)| p_rank[i]),
-            )
+            mean(s.producers.iter().enumerate().filter(|(_, p)| &p.exchange == id).map(|(i, _)| p_rank[i]))
         });
         let x_rank = ranks(&exchanges, s.exchanges.len());
         sort_by_barycentre(&mut queues, |q| {
@@ -174,15 +136,11 @@ fn order(s: &Scenario) -> [Vec<usize>; 4] {
             )
         });
         let q_rank = ranks(&queues, s.queues.len());
-        sort_by_barycentre(&mut consumers, |c| {
-            queue_index(&s.consumers[c].queue).map(|q| q_rank[q] as f64)
-        });
+        sort_by_barycentre(&mut consumers, |c| queue_index(&s.consumers[c].queue).map(|q| q_rank[q] as f64));
         // The last sweep only goes forward, so exchanges, queues and consumers follow the
         // producers' final order.
         if sweep < SWEEPS {
-            sort_by_barycentre(&mut producers, |p| {
-                exchange_index(&s.producers[p].exchange).map(|x| x_rank[x] as f64)
-            });
+            sort_by_barycentre(&mut producers, |p| exchange_index(&s.producers[p].exchange).map(|x| x_rank[x] as f64));
         }
     }
     [producers, exchanges, queues, consumers]

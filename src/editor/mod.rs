@@ -40,9 +40,7 @@ use crate::i18n::{t, tf, Key, Lang};
 pub use components::{add, blank, delete, move_to, rename};
 pub use document::{Applied, Document, Edit};
 pub use errors::{errors_at, locate, ErrorPlace, FieldError};
-pub use faults::{
-    add_fault, fault_in_effect, fault_kinds_for, remove_fault, set_fault, toggle_fault,
-};
+pub use faults::{add_fault, fault_in_effect, fault_kinds_for, remove_fault, set_fault, toggle_fault};
 pub use fields::{field, fields, scenario_fields, FieldSpec, Group, Input};
 pub use history::History;
 pub use layout::{auto_layout, ensure_layout};
@@ -82,9 +80,7 @@ impl ComponentKind {
 
     /// The kind whose list is called `list`.
     pub fn from_list(list: &str) -> Option<ComponentKind> {
-        ComponentKind::ALL
-            .into_iter()
-            .find(|kind| kind.list() == list)
+        ComponentKind::ALL.into_iter().find(|kind| kind.list() == list)
     }
 
     /// The first letter of fresh ids (`p1`, `x1`, `q1`, `c1`, `n1`).
@@ -141,10 +137,7 @@ pub struct ComponentRef {
 
 impl ComponentRef {
     pub fn new(kind: ComponentKind, id: impl Into<String>) -> Self {
-        ComponentRef {
-            kind,
-            id: id.into(),
-        }
+        ComponentRef { kind, id: id.into() }
     }
 }
 
@@ -192,44 +185,22 @@ impl EditError {
     /// What to tell the learner, in their language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            EditError::NoSuchComponent(component) => {
-                tf(lang, Key::EditNoSuchComponent, &[&component.id])
-            }
+            EditError::NoSuchComponent(component) => tf(lang, Key::EditNoSuchComponent, &[&component.id]),
             EditError::IdTaken { id, by } => tf(lang, Key::EditIdTaken, &[id, t(lang, by.label())]),
             EditError::IdEmpty => t(lang, Key::EditIdEmpty).to_string(),
-            EditError::IdTooLong => tf(
-                lang,
-                Key::EditIdTooLong,
-                &[&mqlab_scenario::limits::ID_CHARS_MAX.to_string()],
-            ),
+            EditError::IdTooLong => tf(lang, Key::EditIdTooLong, &[&mqlab_scenario::limits::ID_CHARS_MAX.to_string()]),
             EditError::IdSpaces => t(lang, Key::EditIdSpaces).to_string(),
-            EditError::TooMany(kind) => tf(
-                lang,
-                Key::EditTooMany,
-                &[t(lang, kind.label()), &kind.limit().to_string()],
-            ),
+            EditError::TooMany(kind) => tf(lang, Key::EditTooMany, &[t(lang, kind.label()), &kind.limit().to_string()]),
             EditError::UnknownField(key) => tf(lang, Key::EditUnknownField, &[key]),
             EditError::NotANumber(text) => tf(lang, Key::EditNotANumber, &[text]),
             EditError::Wire(refusal) => t(lang, refusal.key()).to_string(),
             EditError::NotABinding => t(lang, Key::EditNotBinding).to_string(),
             EditError::Invalid(error) => crate::i18n::scenario_error(lang, error),
-            EditError::NoSuchFault(index) => {
-                tf(lang, Key::EditNoSuchFault, &[&(index + 1).to_string()])
+            EditError::NoSuchFault(index) => tf(lang, Key::EditNoSuchFault, &[&(index + 1).to_string()]),
+            EditError::FaultTarget { kind, target, found: None } => {
+                tf(lang, Key::EditFaultNoTarget, &[t(lang, faults::kind_label(*kind)), target])
             }
-            EditError::FaultTarget {
-                kind,
-                target,
-                found: None,
-            } => tf(
-                lang,
-                Key::EditFaultNoTarget,
-                &[t(lang, faults::kind_label(*kind)), target],
-            ),
-            EditError::FaultTarget {
-                kind,
-                target,
-                found: Some(found),
-            } => tf(
+            EditError::FaultTarget { kind, target, found: Some(found) } => tf(
                 lang,
                 Key::EditFaultWrongTarget,
                 &[
@@ -239,11 +210,9 @@ impl EditError {
                     t(lang, found.label()),
                 ],
             ),
-            EditError::FaultOutsideRun { at_us, horizon_us } => tf(
-                lang,
-                Key::EditFaultOutsideRun,
-                &[&seconds(*at_us), &seconds(*horizon_us)],
-            ),
+            EditError::FaultOutsideRun { at_us, horizon_us } => {
+                tf(lang, Key::EditFaultOutsideRun, &[&seconds(*at_us), &seconds(*horizon_us)])
+            }
         }
     }
 }

@@ -73,10 +73,7 @@ pub fn ticks(horizon_s: f64, ticks_max: usize) -> Vec<Tick> {
     (0..=count)
         .map(|i| {
             let at_s = i as f64 * step;
-            Tick {
-                at_s,
-                label: format!("{at_s:.decimals$}"),
-            }
+            Tick { at_s, label: format!("{at_s:.decimals$}") }
         })
         .collect()
 }
@@ -158,11 +155,7 @@ fn lane_of(target: &str, lanes: &mut Vec<Lane>) -> usize {
     match lanes.iter().position(|lane| lane.target == target) {
         Some(at) => at,
         None => {
-            lanes.push(Lane {
-                target: target.to_string(),
-                bars: Vec::new(),
-                random: Vec::new(),
-            });
+            lanes.push(Lane { target: target.to_string(), bars: Vec::new(), random: Vec::new() });
             lanes.len() - 1
         }
     }
@@ -179,11 +172,7 @@ pub fn seek_for_key(key: &str, from_s: f64, horizon_s: f64) -> Option<f64> {
         "End" => horizon_s,
         _ => return None,
     };
-    Some(if positive(horizon_s) {
-        to_s.clamp(0.0, horizon_s)
-    } else {
-        0.0
-    })
+    Some(if positive(horizon_s) { to_s.clamp(0.0, horizon_s) } else { 0.0 })
 }
 
 /// A run length the strip can divide: finite and above 0.

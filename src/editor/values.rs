@@ -34,9 +34,7 @@ pub fn get_field(s: &Scenario, component: &ComponentRef, key: &str) -> Value {
     let Some(json) = component_json(s, component) else {
         return Value::Null;
     };
-    lookup(&json, key)
-        .cloned()
-        .unwrap_or_else(|| (spec.default)(&json))
+    lookup(&json, key).cloned().unwrap_or_else(|| (spec.default)(&json))
 }
 
 /// A scenario setting's value (`seed`, `horizon_s`, …), or its default when left out.
@@ -45,9 +43,7 @@ pub fn get_scenario_field(s: &Scenario, key: &str) -> Value {
         return Value::Null;
     };
     let json = to_value(s);
-    lookup(&json, key)
-        .cloned()
-        .unwrap_or_else(|| (spec.default)(&json))
+    lookup(&json, key).cloned().unwrap_or_else(|| (spec.default)(&json))
 }
 
 /// Whether the inspector shows the field now (a burst rate only for a bursts producer).
@@ -56,9 +52,7 @@ pub fn visible(s: &Scenario, component: &ComponentRef, spec: &FieldSpec) -> bool
         None => true,
         Some(when) => {
             let value = get_field(s, component, when.key);
-            value
-                .as_str()
-                .is_some_and(|text| when.any_of.contains(&text))
+            value.as_str().is_some_and(|text| when.any_of.contains(&text))
         }
     }
 }
@@ -66,14 +60,8 @@ pub fn visible(s: &Scenario, component: &ComponentRef, spec: &FieldSpec) -> bool
 /// Sets one field of a component (module docs). `value` is what the input holds: a number, or
 /// a number's text, for numbers; `null` or `""` empties an optional field; `"id"` renames the
 /// component, updating every reference to it.
-pub fn set_field(
-    s: &mut Scenario,
-    component: &ComponentRef,
-    key: &str,
-    value: Value,
-) -> Result<(), EditError> {
-    let spec =
-        field(component.kind, key).ok_or_else(|| EditError::UnknownField(key.to_string()))?;
+pub fn set_field(s: &mut Scenario, component: &ComponentRef, key: &str, value: Value) -> Result<(), EditError> {
+    let spec = field(component.kind, key).ok_or_else(|| EditError::UnknownField(key.to_string()))?;
     if key == "id" {
         let id = match &value {
             Value::String(text) => text.clone(),
@@ -82,8 +70,7 @@ pub fn set_field(
         };
         return rename(s, component, &id).map(|_| ());
     }
-    let index =
-        index_of(s, component).ok_or_else(|| EditError::NoSuchComponent(component.clone()))?;
+    let index = index_of(s, component).ok_or_else(|| EditError::NoSuchComponent(component.clone()))?;
     let mut root = scenario_json(s)?;
     let object = root
         .get_mut(component.kind.list())
@@ -92,8 +79,7 @@ pub fn set_field(
         .ok_or_else(|| EditError::NoSuchComponent(component.clone()))?;
     let before = Value::Object(object.clone());
     let value = normalize(spec, value, &before)?;
-    let unwiring = matches!(spec.input, Input::Reference(_))
-        && (value.is_null() || value.as_str() == Some(""));
+    let unwiring = matches!(spec.input, Input::Reference(_)) && (value.is_null() || value.as_str() == Some(""));
     write(object, key, value)?;
     switch(component.kind, key, object, &before, s);
     let path = format!("{}[{index}].{key}", component.kind.list());
@@ -111,9 +97,9 @@ pub fn set_scenario_field(s: &mut Scenario, key: &str, value: Value) -> Result<(
     let mut root = scenario_json(s)?;
     let before = root.clone();
     let value = normalize(spec, value, &before)?;
-    let object = root.as_object_mut().ok_or_else(|| {
-        EditError::Invalid(ScenarioError::new("", "the scenario is not an object"))
-    })?;
+    let object = root
+        .as_object_mut()
+        .ok_or_else(|| EditError::Invalid(ScenarioError::new("", "the scenario is not an object")))?;
     write(object, key, value)?;
     *s = judge(&root, Some(key))?;
     Ok(())
@@ -137,8 +123,8 @@ fn component_json(s: &Scenario, component: &ComponentRef) -> Option<Value> {
 /// Parses the edited scenario and, if `path` is given, refuses it when the validator finds a
 /// problem at that field.
 fn judge(root: &Value, path: Option<&str>) -> Result<Scenario, EditError> {
-    let text = serde_json::to_string(root)
-        .map_err(|error| EditError::Invalid(ScenarioError::new("", error.to_string())))?;
+    let text =
+        serde_json::to_string(root).map_err(|error| EditError::Invalid(ScenarioError::new("", error.to_string())))?;
     let scenario = parse(&text).map_err(|errors| {
         let (path, message) = errors
             .iter()
@@ -158,9 +144,7 @@ fn judge(root: &Value, path: Option<&str>) -> Result<Scenario, EditError> {
 /// Whether an error at `path` is about the field at `field_path` (or inside it).
 pub(crate) fn covers(field_path: &str, path: &str) -> bool {
     path == field_path
-        || path
-            .strip_prefix(field_path)
-            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        || path.strip_prefix(field_path).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// The parser's message without the " (line 1, column 312)" it adds: a position in the JSON
@@ -193,9 +177,7 @@ fn normalize(spec: &FieldSpec, value: Value, component: &Value) -> Result<Value,
             "false" => Value::Bool(false),
             _ => Value::String(text),
         },
-        (Input::Text { .. } | Input::Reference(_), Value::Number(n)) => {
-            Value::String(n.to_string())
-        }
+        (Input::Text { .. } | Input::Reference(_), Value::Number(n)) => Value::String(n.to_string()),
         (_, value) => value,
     };
     let value = match (spec.input, value) {
@@ -203,9 +185,7 @@ fn normalize(spec: &FieldSpec, value: Value, component: &Value) -> Result<Value,
         // A required reference left empty is unwired (`""`), which parses; an empty optional
         // field is left out.
         (Input::Reference(_), Value::Null) if !spec.optional => Value::String(String::new()),
-        (Input::Text { .. } | Input::Reference(_), Value::String(text))
-            if text.is_empty() && spec.optional =>
-        {
+        (Input::Text { .. } | Input::Reference(_), Value::String(text)) if text.is_empty() && spec.optional => {
             Value::Null
         }
         (_, value) => value,
@@ -236,8 +216,7 @@ fn same_value(a: &Value, b: &Value) -> bool {
 
 /// The value at a dotted path.
 fn lookup<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    key.split('.')
-        .try_fold(value, |value, part| value.get(part))
+    key.split('.').try_fold(value, |value, part| value.get(part))
 }
 
 /// Writes `value` at the dotted path (`null` removes it), creating a missing parent object
@@ -249,12 +228,10 @@ fn write(object: &mut Map<String, Value>, key: &str, value: Value) -> Result<(),
     };
     let mut here = object;
     for part in parts {
-        let entry = here
-            .entry(part.to_string())
-            .or_insert_with(|| parent_default(part));
-        here = entry.as_object_mut().ok_or_else(|| {
-            EditError::Invalid(ScenarioError::new("", format!("{part} is not an object")))
-        })?;
+        let entry = here.entry(part.to_string()).or_insert_with(|| parent_default(part));
+        here = entry
+            .as_object_mut()
+            .ok_or_else(|| EditError::Invalid(ScenarioError::new("", format!("{part} is not an object"))))?;
     }
     if value.is_null() {
         here.remove(leaf);
@@ -276,13 +253,7 @@ fn parent_default(part: &str) -> Value {
 
 /// Keeps the component readable when a field that decides which others exist changes (module
 /// docs). `before` is the component as it was.
-fn switch(
-    kind: ComponentKind,
-    key: &str,
-    object: &mut Map<String, Value>,
-    before: &Value,
-    s: &Scenario,
-) {
+fn switch(kind: ComponentKind, key: &str, object: &mut Map<String, Value>, before: &Value, s: &Scenario) {
     match (kind, key) {
         (ComponentKind::Producer, "shape") => switch_shape(object),
         (ComponentKind::Consumer, "service.dist") => switch_dist(object, before),
@@ -291,9 +262,7 @@ fn switch(
         (ComponentKind::Queue, "dead_letter_exchange") if !object.contains_key(key) => {
             object.remove("dead_letter_routing_key");
         }
-        (ComponentKind::Exchange, "kind")
-            if object.get("kind").and_then(Value::as_str) != Some("headers") =>
-        {
+        (ComponentKind::Exchange, "kind") if object.get("kind").and_then(Value::as_str) != Some("headers") => {
             object.remove("x_match");
         }
         _ => {}
@@ -301,21 +270,13 @@ fn switch(
 }
 
 fn switch_shape(object: &mut Map<String, Value>) {
-    let shape = object
-        .get("shape")
-        .and_then(Value::as_str)
-        .unwrap_or("constant")
-        .to_string();
+    let shape = object.get("shape").and_then(Value::as_str).unwrap_or("constant").to_string();
     let first_step_rate = object
         .get("steps")
         .and_then(|steps| steps.get(0))
         .and_then(|step| step.get("rate_per_s"))
         .and_then(Value::as_f64);
-    let rate = object
-        .get("rate_per_s")
-        .and_then(Value::as_f64)
-        .or(first_step_rate)
-        .unwrap_or(NEW_PRODUCER_RATE_PER_S);
+    let rate = object.get("rate_per_s").and_then(Value::as_f64).or(first_step_rate).unwrap_or(NEW_PRODUCER_RATE_PER_S);
     let bursts_only = ["burst_rate_per_s", "first_s", "every_s", "burst_s"];
     if shape != "bursts" {
         for key in bursts_only {
@@ -328,15 +289,11 @@ fn switch_shape(object: &mut Map<String, Value>) {
     match shape.as_str() {
         "schedule" => {
             object.remove("rate_per_s");
-            object
-                .entry("steps")
-                .or_insert_with(|| json!([{"at_s": 0.0, "rate_per_s": rate}]));
+            object.entry("steps").or_insert_with(|| json!([{"at_s": 0.0, "rate_per_s": rate}]));
         }
         "bursts" => {
             object.entry("rate_per_s").or_insert_with(|| json!(rate));
-            object
-                .entry("burst_rate_per_s")
-                .or_insert_with(|| json!(rate * 10.0));
+            object.entry("burst_rate_per_s").or_insert_with(|| json!(rate * 10.0));
             object.entry("burst_s").or_insert_with(|| json!(5.0));
         }
         _ => {
@@ -347,20 +304,12 @@ fn switch_shape(object: &mut Map<String, Value>) {
 }
 
 fn switch_dist(object: &mut Map<String, Value>, before: &Value) {
-    let old = before
-        .get("service")
-        .cloned()
-        .unwrap_or_else(|| to_value(&mqlab_scenario::Service::default()));
+    let old = before.get("service").cloned().unwrap_or_else(|| to_value(&mqlab_scenario::Service::default()));
     let number = |key: &str| old.get(key).and_then(Value::as_f64);
-    let old_dist = old
-        .get("dist")
-        .and_then(Value::as_str)
-        .unwrap_or("constant");
+    let old_dist = old.get("dist").and_then(Value::as_str).unwrap_or("constant");
     let typical_ms = match old_dist {
         "exponential" => number("mean_ms"),
-        "uniform" => number("min_ms")
-            .zip(number("max_ms"))
-            .map(|(a, b)| (a + b) / 2.0),
+        "uniform" => number("min_ms").zip(number("max_ms")).map(|(a, b)| (a + b) / 2.0),
         "lognormal" => number("median_ms"),
         _ => number("ms"),
     }
@@ -368,11 +317,7 @@ fn switch_dist(object: &mut Map<String, Value>, before: &Value) {
     let Some(service) = object.get_mut("service") else {
         return;
     };
-    let new_dist = service
-        .get("dist")
-        .and_then(Value::as_str)
-        .unwrap_or("constant")
-        .to_string();
+    let new_dist = service.get("dist").and_then(Value::as_str).unwrap_or("constant").to_string();
     if new_dist == old_dist {
         *service = old;
         return;
@@ -391,17 +336,11 @@ fn switch_dist(object: &mut Map<String, Value>, before: &Value) {
 
 fn switch_placement(object: &mut Map<String, Value>, before: &Value, s: &Scenario) {
     let old = before.get("placement");
-    let old_mode = old
-        .and_then(|p| p.get("mode"))
-        .and_then(Value::as_str)
-        .unwrap_or("single");
+    let old_mode = old.and_then(|p| p.get("mode")).and_then(Value::as_str).unwrap_or("single");
     let mut nodes: Vec<String> = match old {
         Some(p) => match (p.get("node"), p.get("nodes")) {
             (Some(Value::String(node)), _) => vec![node.clone()],
-            (_, Some(Value::Array(list))) => list
-                .iter()
-                .filter_map(|n| n.as_str().map(str::to_string))
-                .collect(),
+            (_, Some(Value::Array(list))) => list.iter().filter_map(|n| n.as_str().map(str::to_string)).collect(),
             _ => Vec::new(),
         },
         None => Vec::new(),
@@ -409,11 +348,7 @@ fn switch_placement(object: &mut Map<String, Value>, before: &Value, s: &Scenari
     let Some(placement) = object.get_mut("placement") else {
         return;
     };
-    let mode = placement
-        .get("mode")
-        .and_then(Value::as_str)
-        .unwrap_or("single")
-        .to_string();
+    let mode = placement.get("mode").and_then(Value::as_str).unwrap_or("single").to_string();
     if mode == old_mode {
         return;
     }

@@ -35,10 +35,7 @@ pub enum WireKind {
     Publish,
     /// Exchange → queue, with the binding's key and headers (one exchange may bind one queue
     /// several times with different keys).
-    Binding {
-        key: String,
-        headers: BTreeMap<String, String>,
-    },
+    Binding { key: String, headers: BTreeMap<String, String> },
     /// Queue → consumer.
     Consume,
     /// Queue → its dead-letter exchange.
@@ -170,10 +167,7 @@ pub fn wires(s: &Scenario) -> Vec<Wire> {
         push(Wire {
             from: ComponentRef::new(ComponentKind::Exchange, &b.exchange),
             to: ComponentRef::new(ComponentKind::Queue, &b.queue),
-            kind: WireKind::Binding {
-                key: b.key.clone(),
-                headers: b.headers.clone(),
-            },
+            kind: WireKind::Binding { key: b.key.clone(), headers: b.headers.clone() },
         });
     }
     for c in &s.consumers {
@@ -204,11 +198,7 @@ pub fn wires(s: &Scenario) -> Vec<Wire> {
     for q in &s.queues {
         let from = ComponentRef::new(ComponentKind::Queue, &q.id);
         for n in placement_nodes(&q.placement) {
-            push(Wire {
-                from: from.clone(),
-                to: node(n),
-                kind: WireKind::Placement,
-            });
+            push(Wire { from: from.clone(), to: node(n), kind: WireKind::Placement });
         }
     }
     for c in &s.consumers {
@@ -226,22 +216,14 @@ pub fn wires(s: &Scenario) -> Vec<Wire> {
 /// The nodes a placement names explicitly, leader first.
 fn placement_nodes(placement: &Placement) -> Vec<&str> {
     match placement {
-        Placement::Single { node } | Placement::Classic { node } => {
-            node.as_deref().into_iter().collect()
-        }
-        Placement::Mirrored { nodes } | Placement::Quorum { nodes } => {
-            nodes.iter().map(String::as_str).collect()
-        }
+        Placement::Single { node } | Placement::Classic { node } => node.as_deref().into_iter().collect(),
+        Placement::Mirrored { nodes } | Placement::Quorum { nodes } => nodes.iter().map(String::as_str).collect(),
     }
 }
 
 /// Connects `from` to `to` if the domain has such a wire (module docs), and returns the wire
 /// as [`wires`] will draw it. The scenario is unchanged when the wire is refused.
-pub fn connect(
-    s: &mut Scenario,
-    from: &ComponentRef,
-    to: &ComponentRef,
-) -> Result<Wire, WireRefusal> {
+pub fn connect(s: &mut Scenario, from: &ComponentRef, to: &ComponentRef) -> Result<Wire, WireRefusal> {
     for end in [from, to] {
         if !exists(s, end) {
             return Err(WireRefusal::Missing(end.clone()));
@@ -271,10 +253,7 @@ pub fn connect(
             if s.bindings.contains(&binding) {
                 return Err(WireRefusal::DuplicateBinding);
             }
-            let kind = WireKind::Binding {
-                key: binding.key.clone(),
-                headers: BTreeMap::new(),
-            };
+            let kind = WireKind::Binding { key: binding.key.clone(), headers: BTreeMap::new() };
             s.bindings.push(binding);
             kind
         }
@@ -300,11 +279,7 @@ pub fn connect(
             WireKind::Placement
         }
     };
-    Ok(Wire {
-        from: source.clone(),
-        to: target.clone(),
-        kind,
-    })
+    Ok(Wire { from: source.clone(), to: target.clone(), kind })
 }
 
 fn index(s: &Scenario, component: &ComponentRef) -> Result<usize, WireRefusal> {
@@ -340,26 +315,15 @@ fn place(s: &mut Scenario, component: &ComponentRef, node: &str) -> Result<(), W
 
 /// The key a new binding from `exchange` to `queue` gets (module docs).
 pub fn default_binding_key(s: &Scenario, exchange: &str, queue: &str) -> String {
-    let kind = s
-        .exchanges
-        .iter()
-        .find(|e| e.id == exchange)
-        .map(|e| e.kind)
-        .unwrap_or_default();
+    let kind = s.exchanges.iter().find(|e| e.id == exchange).map(|e| e.kind).unwrap_or_default();
     match kind {
         ExchangeKind::Topic => "#".to_string(),
         ExchangeKind::Fanout | ExchangeKind::Headers => String::new(),
         ExchangeKind::Direct => {
-            let mut keys = s
-                .producers
-                .iter()
-                .filter(|p| p.exchange == exchange)
-                .map(|p| p.routing_key.as_str());
+            let mut keys = s.producers.iter().filter(|p| p.exchange == exchange).map(|p| p.routing_key.as_str());
             match keys.next() {
                 None => String::new(),
-                Some(first) if !first.contains("{key}") && keys.all(|k| k == first) => {
-                    first.to_string()
-                }
+                Some(first) if !first.contains("{key}") && keys.all(|k| k == first) => first.to_string(),
                 Some(_) => queue.to_string(),
             }
         }
@@ -382,12 +346,7 @@ pub fn disconnect(s: &mut Scenario, wire: &Wire) -> Result<(), WireRefusal> {
             let at = s
                 .bindings
                 .iter()
-                .position(|b| {
-                    b.exchange == wire.from.id
-                        && b.queue == to
-                        && &b.key == key
-                        && &b.headers == headers
-                })
+                .position(|b| b.exchange == wire.from.id && b.queue == to && &b.key == key && &b.headers == headers)
                 .ok_or_else(missing)?;
             s.bindings.remove(at);
         }
@@ -398,9 +357,7 @@ pub fn disconnect(s: &mut Scenario, wire: &Wire) -> Result<(), WireRefusal> {
             }
             s.consumers[c].queue.clear();
         }
-        (WireKind::DeadLetter, ComponentKind::Queue)
-            if s.queues[i].dead_letter_exchange.as_deref() == Some(to) =>
-        {
+        (WireKind::DeadLetter, ComponentKind::Queue) if s.queues[i].dead_letter_exchange.as_deref() == Some(to) => {
             s.queues[i].dead_letter_exchange = None;
             s.queues[i].dead_letter_routing_key = None;
         }
@@ -440,17 +397,8 @@ pub fn set_binding_key(s: &mut Scenario, wire: &Wire, key: &str) -> Result<Wire,
 /// wire as it now is. Refused if the wire is not a binding, is gone, would duplicate another
 /// binding, or if the validator finds the new key or headers wrong (too long, headers on an
 /// exchange that is not a headers exchange), with the validator's message.
-pub fn rebind(
-    s: &mut Scenario,
-    wire: &Wire,
-    key: &str,
-    headers: BTreeMap<String, String>,
-) -> Result<Wire, EditError> {
-    let WireKind::Binding {
-        key: old_key,
-        headers: old_headers,
-    } = &wire.kind
-    else {
+pub fn rebind(s: &mut Scenario, wire: &Wire, key: &str, headers: BTreeMap<String, String>) -> Result<Wire, EditError> {
+    let WireKind::Binding { key: old_key, headers: old_headers } = &wire.kind else {
         return Err(EditError::NotABinding);
     };
     let same_ends = |b: &Binding| b.exchange == wire.from.id && b.queue == wire.to.id;
@@ -459,26 +407,17 @@ pub fn rebind(
         .iter()
         .position(|b| same_ends(b) && &b.key == old_key && &b.headers == old_headers)
         .ok_or(WireRefusal::NotConnected)?;
-    let new = Binding {
-        exchange: wire.from.id.clone(),
-        queue: wire.to.id.clone(),
-        key: key.to_string(),
-        headers,
-    };
-    if s.bindings
-        .iter()
-        .enumerate()
-        .any(|(i, b)| i != at && *b == new)
-    {
+    let new = Binding { exchange: wire.from.id.clone(), queue: wire.to.id.clone(), key: key.to_string(), headers };
+    if s.bindings.iter().enumerate().any(|(i, b)| i != at && *b == new) {
         return Err(WireRefusal::DuplicateBinding.into());
     }
     let mut next = s.clone();
     next.bindings[at] = new.clone();
     if let Err(errors) = validate(&next) {
         let path = format!("bindings[{at}]");
-        let at_binding = errors.iter().find(|e| {
-            covers(&format!("{path}.key"), &e.path) || covers(&format!("{path}.headers"), &e.path)
-        });
+        let at_binding = errors
+            .iter()
+            .find(|e| covers(&format!("{path}.key"), &e.path) || covers(&format!("{path}.headers"), &e.path));
         if let Some(error) = at_binding {
             return Err(EditError::Invalid(error.clone()));
         }
@@ -487,9 +426,6 @@ pub fn rebind(
     Ok(Wire {
         from: wire.from.clone(),
         to: wire.to.clone(),
-        kind: WireKind::Binding {
-            key: new.key,
-            headers: new.headers,
-        },
+        kind: WireKind::Binding { key: new.key, headers: new.headers },
     })
 }

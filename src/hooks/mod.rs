@@ -193,8 +193,7 @@ pub fn use_shortcuts(on: Callback<Shortcut>) {
         }
         move || {
             if let Some(document) = &document {
-                let _ = document
-                    .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                let _ = document.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
             }
             drop(listener);
         }

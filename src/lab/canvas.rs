@@ -10,12 +10,12 @@ use mqlab_scenario::Scenario;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::charts::RunId;
 use crate::editor::layout::STORE_KEY;
 use crate::editor::{self, ComponentKind, ComponentRef, Edit, Wire, WireKind};
 use crate::i18n::{t, Key, Lang};
 use crate::lab::fault_buttons::FaultButtons;
 use crate::lab::live_layer::{Layer, LiveLayer};
-use crate::charts::RunId;
 use crate::live::HubHandle;
 use crate::state::{Action, Selection, View};
 
@@ -46,22 +46,9 @@ pub struct CanvasProps {
 }
 
 enum Gesture {
-    Move {
-        target: ComponentRef,
-        start: (f64, f64),
-        from: (f64, f64),
-        moved: bool,
-    },
-    Pan {
-        start: (f64, f64),
-        from: View,
-        moved: bool,
-    },
-    Wire {
-        from: ComponentRef,
-        start: (f64, f64),
-        origin: (f64, f64),
-    },
+    Move { target: ComponentRef, start: (f64, f64), from: (f64, f64), moved: bool },
+    Pan { start: (f64, f64), from: View, moved: bool },
+    Wire { from: ComponentRef, start: (f64, f64), origin: (f64, f64) },
 }
 
 /// The style of each kind: class name and the glyph in its badge.
@@ -76,10 +63,7 @@ pub fn kind_style(kind: ComponentKind) -> (&'static str, &'static str) {
 }
 
 pub(crate) fn position(s: &Scenario, id: &str) -> (f64, f64) {
-    s.layout
-        .get(id)
-        .map(|p| (p.x, p.y))
-        .unwrap_or((80.0, 100.0))
+    s.layout.get(id).map(|p| (p.x, p.y)).unwrap_or((80.0, 100.0))
 }
 
 pub(crate) fn store_position(s: &Scenario) -> (f64, f64) {
@@ -88,19 +72,9 @@ pub(crate) fn store_position(s: &Scenario) -> (f64, f64) {
     }
     let consumers: Vec<_> = s.consumers.iter().map(|c| position(s, &c.id)).collect();
     let x = consumers.iter().map(|p| p.0).fold(f64::MIN, f64::max);
-    let y = if consumers.is_empty() {
-        100.0
-    } else {
-        consumers.iter().map(|p| p.1).sum::<f64>() / consumers.len() as f64
-    };
-    (
-        if consumers.is_empty() {
-            880.0
-        } else {
-            x + 200.0
-        },
-        y,
-    )
+    let y =
+        if consumers.is_empty() { 100.0 } else { consumers.iter().map(|p| p.1).sum::<f64>() / consumers.len() as f64 };
+    (if consumers.is_empty() { 880.0 } else { x + 200.0 }, y)
 }
 
 /// The cubic Bézier a wire is drawn along: start, two control points, end.
@@ -187,11 +161,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 return;
             }
             capture(&event);
-            *gesture.borrow_mut() = Some(Gesture::Pan {
-                start: client(&event),
-                from: view,
-                moved: false,
-            });
+            *gesture.borrow_mut() = Some(Gesture::Pan { start: client(&event), from: view, moved: false });
         })
     };
 
@@ -203,12 +173,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let (cx, cy) = client(&event);
             let mut current = gesture.borrow_mut();
             match current.as_mut() {
-                Some(Gesture::Move {
-                    target,
-                    start,
-                    from,
-                    moved,
-                }) => {
+                Some(Gesture::Move { target, start, from, moved }) => {
                     let (dx, dy) = (cx - start.0, cy - start.1);
                     if !*moved && dx.abs().max(dy.abs()) < CLICK_SLOP_PX {
                         return;
@@ -217,14 +182,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         *moved = true;
                         dispatch.emit(Action::BeginDrag(target.clone()));
                     }
-                    let at = (
-                        (from.0 + dx / view.zoom).round(),
-                        (from.1 + dy / view.zoom).round(),
-                    );
-                    dispatch.emit(Action::Edit(Edit::Move {
-                        target: target.clone(),
-                        at,
-                    }));
+                    let at = ((from.0 + dx / view.zoom).round(), (from.1 + dy / view.zoom).round());
+                    dispatch.emit(Action::Edit(Edit::Move { target: target.clone(), at }));
                 }
                 Some(Gesture::Pan { start, from, moved }) => {
                     let (dx, dy) = (cx - start.0, cy - start.1);
@@ -232,17 +191,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         return;
                     }
                     *moved = true;
-                    dispatch.emit(Action::SetView(View {
-                        x: from.x + dx,
-                        y: from.y + dy,
-                        ..*from
-                    }));
+                    dispatch.emit(Action::SetView(View { x: from.x + dx, y: from.y + dy, ..*from }));
                 }
                 Some(Gesture::Wire { start, origin, .. }) => {
-                    let end = (
-                        origin.0 + (cx - start.0) / view.zoom,
-                        origin.1 + (cy - start.1) / view.zoom,
-                    );
+                    let end = (origin.0 + (cx - start.0) / view.zoom, origin.1 + (cy - start.1) / view.zoom);
                     loose.set(Some((*origin, end)));
                 }
                 None => {}
@@ -289,20 +241,13 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         let svg_ref = svg_ref.clone();
         Callback::from(move |event: WheelEvent| {
             event.prevent_default();
-            let factor = if event.delta_y() < 0.0 {
-                1.1
-            } else {
-                1.0 / 1.1
-            };
+            let factor = if event.delta_y() < 0.0 { 1.1 } else { 1.0 / 1.1 };
             let (ox, oy) = svg_ref
                 .cast::<web_sys::Element>()
                 .map(|svg| {
                     // The pointer relative to the canvas: its page position less the canvas's.
                     let (left, top) = offset_of(&svg);
-                    (
-                        event.client_x() as f64 - left,
-                        event.client_y() as f64 - top,
-                    )
+                    (event.client_x() as f64 - left, event.client_y() as f64 - top)
                 })
                 .unwrap_or((0.0, 0.0));
             dispatch.emit(Action::SetView(view.zoomed(factor, ox, oy)));
@@ -540,10 +485,7 @@ fn offset_of(element: &web_sys::Element) -> (f64, f64) {
 
 /// The view that shows the whole diagram in a canvas of `size` pixels, at most at 100 %.
 fn fit_view(s: &Scenario, size: (f64, f64)) -> View {
-    let mut points: Vec<(f64, f64)> = editor::components::all(s)
-        .iter()
-        .map(|c| position(s, &c.id))
-        .collect();
+    let mut points: Vec<(f64, f64)> = editor::components::all(s).iter().map(|c| position(s, &c.id)).collect();
     if points.is_empty() || size.0 < 10.0 || size.1 < 10.0 {
         return View::default();
     }
@@ -555,9 +497,7 @@ fn fit_view(s: &Scenario, size: (f64, f64)) -> View {
     let max_x = points.iter().map(|p| p.0).fold(f64::MIN, f64::max) + BOX_W / 2.0 + margin;
     let min_y = points.iter().map(|p| p.1).fold(f64::MAX, f64::min) - BOX_H / 2.0 - margin;
     let max_y = points.iter().map(|p| p.1).fold(f64::MIN, f64::max) + BOX_H / 2.0 + margin;
-    let zoom = (size.0 / (max_x - min_x))
-        .min(size.1 / (max_y - min_y))
-        .clamp(View::ZOOM_MIN, 1.0);
+    let zoom = (size.0 / (max_x - min_x)).min(size.1 / (max_y - min_y)).clamp(View::ZOOM_MIN, 1.0);
     View {
         zoom,
         x: (size.0 - (max_x - min_x) * zoom) / 2.0 - min_x * zoom,

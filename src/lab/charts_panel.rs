@@ -68,15 +68,11 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             });
             let window = web_sys::window();
             if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref());
+                let _ = window.add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(window) = &window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "resize",
-                        closure.as_ref().unchecked_ref(),
-                    );
+                    let _ = window.remove_event_listener_with_callback("resize", closure.as_ref().unchecked_ref());
                 }
                 drop(closure);
             }
@@ -93,55 +89,46 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         let canvases = canvases.clone();
         let hub = props.hub.clone();
         let last_draw = last_draw.clone();
-        use_effect_with(
-            (lang, *frame, *hover_s, version, *open),
-            move |(lang, frame, hover_s, _, open)| {
-                let inputs = (*lang, *frame, *hover_s, *open);
-                let now_ms = crate::live::now_ms();
-                let playing = hub.model().phase() == RunState::Running;
-                let (last_ms, last_inputs) = *last_draw.borrow();
-                let only_new_buckets = last_inputs == Some(inputs);
-                let skip = playing && only_new_buckets && now_ms - last_ms < CHART_FRAME_MS;
-                if !skip {
-                    *last_draw.borrow_mut() = (now_ms, Some(inputs));
-                }
-                if *open && !skip {
-                    let lang = *lang;
-                    let nothing_lost = labels::nothing_lost(lang);
-                    let model = hub.model();
-                    let mut infos = infos.borrow_mut();
-                    for (i, chart) in Chart::ALL.iter().enumerate() {
-                        let Some(canvas) = canvases[i].cast::<HtmlCanvasElement>() else {
-                            continue;
-                        };
-                        let mut options = labels::draw_options(lang, *chart, &nothing_lost);
-                        options.hover_s = *hover_s;
-                        match draw::draw_chart(&canvas, &model.charts, *chart, &options) {
-                            Ok(info) => {
-                                // Where the legend entries are, for tests and tools: "x,y;x,y" (CSS px).
-                                let legend: Vec<String> = info
-                                    .legend
-                                    .iter()
-                                    .map(|(rect, _)| {
-                                        format!(
-                                            "{:.0},{:.0}",
-                                            rect.left + rect.width / 2.0,
-                                            rect.top + rect.height / 2.0
-                                        )
-                                    })
-                                    .collect();
-                                let _ = canvas.set_attribute("data-legend", &legend.join(";"));
-                                infos[i] = Some(info);
-                            }
-                            Err(error) => {
-                                web_sys::console::warn_2(&"chart not drawn:".into(), &error)
-                            }
+        use_effect_with((lang, *frame, *hover_s, version, *open), move |(lang, frame, hover_s, _, open)| {
+            let inputs = (*lang, *frame, *hover_s, *open);
+            let now_ms = crate::live::now_ms();
+            let playing = hub.model().phase() == RunState::Running;
+            let (last_ms, last_inputs) = *last_draw.borrow();
+            let only_new_buckets = last_inputs == Some(inputs);
+            let skip = playing && only_new_buckets && now_ms - last_ms < CHART_FRAME_MS;
+            if !skip {
+                *last_draw.borrow_mut() = (now_ms, Some(inputs));
+            }
+            if *open && !skip {
+                let lang = *lang;
+                let nothing_lost = labels::nothing_lost(lang);
+                let model = hub.model();
+                let mut infos = infos.borrow_mut();
+                for (i, chart) in Chart::ALL.iter().enumerate() {
+                    let Some(canvas) = canvases[i].cast::<HtmlCanvasElement>() else {
+                        continue;
+                    };
+                    let mut options = labels::draw_options(lang, *chart, &nothing_lost);
+                    options.hover_s = *hover_s;
+                    match draw::draw_chart(&canvas, &model.charts, *chart, &options) {
+                        Ok(info) => {
+                            // Where the legend entries are, for tests and tools: "x,y;x,y" (CSS px).
+                            let legend: Vec<String> = info
+                                .legend
+                                .iter()
+                                .map(|(rect, _)| {
+                                    format!("{:.0},{:.0}", rect.left + rect.width / 2.0, rect.top + rect.height / 2.0)
+                                })
+                                .collect();
+                            let _ = canvas.set_attribute("data-legend", &legend.join(";"));
+                            infos[i] = Some(info);
                         }
+                        Err(error) => web_sys::console::warn_2(&"chart not drawn:".into(), &error),
                     }
                 }
-                || ()
-            },
-        );
+            }
+            || ()
+        });
     }
 
     let on_toggle_open = {
@@ -186,10 +173,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             let frame = frame.clone();
             Callback::from(move |event: MouseEvent| {
                 let (x, y) = (event.offset_x() as f64, event.offset_y() as f64);
-                let target = infos.borrow()[i]
-                    .as_ref()
-                    .and_then(|info| info.legend_at(x, y))
-                    .cloned();
+                let target = infos.borrow()[i].as_ref().and_then(|info| info.legend_at(x, y)).cloned();
                 let Some(target) = target else { return };
                 hub.update_charts(|charts| match target {
                     LegendTarget::Series(key) => {
@@ -207,9 +191,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             let infos = infos.clone();
             let hover_s = hover_s.clone();
             Callback::from(move |event: MouseEvent| {
-                let t_s = infos.borrow()[i]
-                    .as_ref()
-                    .and_then(|info| info.t_at(event.offset_x() as f64));
+                let t_s = infos.borrow()[i].as_ref().and_then(|info| info.t_at(event.offset_x() as f64));
                 if t_s != *hover_s {
                     hover_s.set(t_s);
                 }

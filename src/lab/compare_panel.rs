@@ -28,13 +28,8 @@ fn totals_json(run: &RunLive) -> Value {
     if let Some(report) = &run.report {
         return (**report).clone();
     }
-    let totals: serde_json::Map<String, Value> = run
-        .snapshot
-        .totals
-        .by_name()
-        .iter()
-        .map(|(name, count)| (name.to_string(), json!(count)))
-        .collect();
+    let totals: serde_json::Map<String, Value> =
+        run.snapshot.totals.by_name().iter().map(|(name, count)| (name.to_string(), json!(count))).collect();
     json!({ "totals": totals })
 }
 
@@ -66,16 +61,8 @@ fn better_if_lower(name: &str) -> Option<bool> {
     if name.starts_with("processed") || name.starts_with("produced") {
         return Some(false);
     }
-    let worse = [
-        "lost",
-        "duplicates",
-        "expired",
-        "dead_lettered",
-        "rejected",
-        "out_of_order",
-        "latency",
-        "publish_latency",
-    ];
+    let worse =
+        ["lost", "duplicates", "expired", "dead_lettered", "rejected", "out_of_order", "latency", "publish_latency"];
     worse.iter().any(|w| name.starts_with(w)).then_some(true)
 }
 

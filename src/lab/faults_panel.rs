@@ -16,8 +16,8 @@ use mqlab_scenario::{Errors, Fault, FaultKind, Scenario};
 use yew::prelude::*;
 
 use crate::editor::faults::{
-    add_fault, end_s, fault_errors, kind_help, kind_label, kind_name, new_fault, set_fault,
-    targets_for, targets_label, with_field, FaultError, FAULT_KINDS,
+    add_fault, end_s, fault_errors, kind_help, kind_label, kind_name, new_fault, set_fault, targets_for, targets_label,
+    with_field, FaultError, FAULT_KINDS,
 };
 use crate::editor::timeline_geometry::seconds_text;
 use crate::editor::Edit;
@@ -61,21 +61,12 @@ struct Panel {
 impl Panel {
     /// What a field's input calls with its new text: for a fault in the list, the edit (if the
     /// editor takes it); for the add form, the draft.
-    fn on_change(
-        &self,
-        index: Option<usize>,
-        fault: &Fault,
-        field: &'static str,
-    ) -> Callback<String> {
+    fn on_change(&self, index: Option<usize>, fault: &Fault, field: &'static str) -> Callback<String> {
         let panel = self.clone();
         let fault = fault.clone();
         Callback::from(move |text: String| {
             let refuse = |message: String| {
-                panel.refusal.set(Some(Refusal {
-                    fault: index,
-                    field,
-                    message,
-                }));
+                panel.refusal.set(Some(Refusal { fault: index, field, message }));
             };
             let current = match index {
                 Some(_) => fault.clone(),
@@ -95,10 +86,7 @@ impl Panel {
             match set_fault(&mut tried, index, changed.clone()) {
                 Ok(moved_to) => {
                     panel.refusal.set(None);
-                    panel.on_edit.emit(Edit::SetFault {
-                        index,
-                        fault: changed,
-                    });
+                    panel.on_edit.emit(Edit::SetFault { index, fault: changed });
                     if panel.selected == Some(index) && moved_to != index {
                         panel.on_select_fault.emit(Some(moved_to));
                     }
@@ -116,9 +104,7 @@ impl Panel {
             panel.on_edit.emit(Edit::RemoveFault { index });
             match panel.selected {
                 Some(selected) if selected == index => panel.on_select_fault.emit(None),
-                Some(selected) if selected > index => {
-                    panel.on_select_fault.emit(Some(selected - 1))
-                }
+                Some(selected) if selected > index => panel.on_select_fault.emit(Some(selected - 1)),
                 _ => {}
             }
         })
@@ -126,16 +112,9 @@ impl Panel {
 
     /// The message to show at `field` of the fault at `index`: a refusal, else the validator's.
     fn error_at(&self, index: Option<usize>, field: &str, errors: &[FaultError]) -> Option<String> {
-        let refused = (*self.refusal)
-            .as_ref()
-            .filter(|r| r.fault == index && r.field == field)
-            .map(|r| r.message.clone());
-        refused.or_else(|| {
-            errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| i18n::scenario_error(self.lang, &e.error))
-        })
+        let refused =
+            (*self.refusal).as_ref().filter(|r| r.fault == index && r.field == field).map(|r| r.message.clone());
+        refused.or_else(|| errors.iter().find(|e| e.field == field).map(|e| i18n::scenario_error(self.lang, &e.error)))
     }
 }
 
@@ -156,10 +135,7 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
         Some(errors) => fault_errors(s, errors, index),
         None => Vec::new(),
     };
-    let body = match props
-        .selected_fault
-        .and_then(|index| Some((index, s.faults.get(index)?)))
-    {
+    let body = match props.selected_fault.and_then(|index| Some((index, s.faults.get(index)?))) {
         Some((index, fault)) => detail(&panel, index, fault, &errors_of(index)),
         None => list(&panel, &errors_of),
     };
@@ -229,11 +205,7 @@ fn list(panel: &Panel, errors_of: &dyn Fn(usize) -> Vec<FaultError>) -> Html {
         let note = tf(
             lang,
             Key::FaultRandomNote,
-            &[
-                t(lang, kind_label(fault.kind)),
-                &seconds_text(fault.mtbf_s),
-                &seconds_text(fault.mttr_s),
-            ],
+            &[t(lang, kind_label(fault.kind)), &seconds_text(fault.mtbf_s), &seconds_text(fault.mttr_s)],
         );
         html! { <li><b>{ fault.target.clone() }</b>{ " " }{ note }</li> }
     });
@@ -261,10 +233,8 @@ fn list(panel: &Panel, errors_of: &dyn Fn(usize) -> Vec<FaultError>) -> Html {
 fn draft_of(panel: &Panel) -> Fault {
     let s = &panel.scenario;
     let fresh = || {
-        let kind = FAULT_KINDS
-            .into_iter()
-            .find(|kind| !targets_for(s, *kind).is_empty())
-            .unwrap_or(FaultKind::CrashNode);
+        let kind =
+            FAULT_KINDS.into_iter().find(|kind| !targets_for(s, *kind).is_empty()).unwrap_or(FaultKind::CrashNode);
         let target = targets_for(s, kind).into_iter().next().unwrap_or_default();
         new_fault(kind, &target, (s.horizon_s / 3.0).round())
     };
@@ -295,11 +265,9 @@ fn add_form(panel: &Panel) -> Html {
                     panel.refusal.set(None);
                     panel.on_edit.emit(Edit::AddFault(draft.clone()));
                 }
-                Err(error) => panel.refusal.set(Some(Refusal {
-                    fault: None,
-                    field: "",
-                    message: error.message(panel.lang),
-                })),
+                Err(error) => {
+                    panel.refusal.set(Some(Refusal { fault: None, field: "", message: error.message(panel.lang) }))
+                }
             }
         })
     };
@@ -326,9 +294,7 @@ fn general_errors(panel: &Panel, index: Option<usize>, errors: &[FaultError]) ->
         "factor" => kind == Some(FaultKind::SlowDisk),
         _ => false,
     };
-    let kind = index
-        .and_then(|i| panel.scenario.faults.get(i))
-        .map(|f| f.kind);
+    let kind = index.and_then(|i| panel.scenario.faults.get(i)).map(|f| f.kind);
     let mut messages: Vec<String> = errors
         .iter()
         .filter(|e| !shown(&e.field, kind))
@@ -341,10 +307,7 @@ fn general_errors(panel: &Panel, index: Option<usize>, errors: &[FaultError]) ->
             }
         })
         .collect();
-    if let Some(refusal) = (*panel.refusal)
-        .as_ref()
-        .filter(|r| r.fault == index && r.field.is_empty())
-    {
+    if let Some(refusal) = (*panel.refusal).as_ref().filter(|r| r.fault == index && r.field.is_empty()) {
         messages.push(refusal.message.clone());
     }
     html! {
@@ -355,13 +318,7 @@ fn general_errors(panel: &Panel, index: Option<usize>, errors: &[FaultError]) ->
 /// The fault's inputs: kind, target, start, length, and the drop probability or slow-down
 /// factor when the kind takes one. `labelled` shows each field's label (the detail view);
 /// the compact rows show placeholders and titles instead.
-fn fields(
-    panel: &Panel,
-    index: Option<usize>,
-    fault: &Fault,
-    errors: &[FaultError],
-    labelled: bool,
-) -> Html {
+fn fields(panel: &Panel, index: Option<usize>, fault: &Fault, errors: &[FaultError], labelled: bool) -> Html {
     let lang = panel.lang;
     let s = &panel.scenario;
     let testid = |name: &str| match index {

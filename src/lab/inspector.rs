@@ -101,7 +101,11 @@ fn scenario_settings(props: &InspectorProps) -> Html {
                 .filter(|e| matches!(editor::locate(s, &e.path), editor::ErrorPlace::Scenario { .. }))
                 .map(|e| {
                     let message = i18n::scenario_error(lang, e);
-                    if e.path.is_empty() { message } else { format!("{}: {message}", e.path) }
+                    if e.path.is_empty() {
+                        message
+                    } else {
+                        format!("{}: {message}", e.path)
+                    }
                 })
                 .collect()
         })
@@ -139,10 +143,8 @@ fn component_fields(props: &InspectorProps, component: &ComponentRef) -> Html {
         Some(errors) => editor::errors_at(s, errors, component, lang),
         None => Vec::new(),
     };
-    let specs: Vec<&'static FieldSpec> = editor::fields(component.kind)
-        .iter()
-        .filter(|spec| editor::values::visible(s, component, spec))
-        .collect();
+    let specs: Vec<&'static FieldSpec> =
+        editor::fields(component.kind).iter().filter(|spec| editor::values::visible(s, component, spec)).collect();
     let (class, glyph) = kind_style(component.kind);
     let delete = {
         let dispatch = props.dispatch.clone();
@@ -233,10 +235,7 @@ fn field_view(
     };
     let testid = format!("field-{}", spec.key);
     let text = value_text(&value);
-    let placeholder = spec
-        .empty
-        .map(|key| t(lang, key).to_string())
-        .unwrap_or_default();
+    let placeholder = spec.empty.map(|key| t(lang, key).to_string()).unwrap_or_default();
     let on_text = {
         let emit = emit.clone();
         let optional = spec.optional;

@@ -13,9 +13,7 @@ use yew::prelude::*;
 use crate::charts::RunId;
 use crate::editor::{self, ComponentKind, WireKind};
 use crate::i18n::{self, t, tf, Key, Lang};
-use crate::lab::canvas::{
-    position, store_position, wire_class, wire_path, wire_point, BOX_H, BOX_W,
-};
+use crate::lab::canvas::{position, store_position, wire_class, wire_path, wire_point, BOX_H, BOX_W};
 use crate::live::{use_live, HubHandle, RunLive};
 use crate::sim_worker::protocol::{Carries, TransferView, WireClient};
 use crate::sim_worker::RunState;
@@ -94,50 +92,24 @@ fn flow(s: &Scenario, run: &RunLive, loaded: &crate::sim_worker::Loaded, moving:
     let mut paths: Vec<(String, &'static str, f64, (f64, f64))> = Vec::new();
     for wire in editor::wires(s) {
         let rate = match &wire.kind {
-            WireKind::Publish => get(
-                &rates.producer_sends_per_s,
-                index_of(&loaded.producers, &wire.from.id),
-            ),
-            WireKind::Binding { .. } => get(
-                &rates.queue_enqueued_per_s,
-                index_of(&loaded.queues, &wire.to.id),
-            ),
+            WireKind::Publish => get(&rates.producer_sends_per_s, index_of(&loaded.producers, &wire.from.id)),
+            WireKind::Binding { .. } => get(&rates.queue_enqueued_per_s, index_of(&loaded.queues, &wire.to.id)),
             WireKind::Consume => {
-                let consumer = if wire.to.kind == ComponentKind::Consumer {
-                    &wire.to.id
-                } else {
-                    &wire.from.id
-                };
-                get(
-                    &rates.consumer_delivered_per_s,
-                    index_of(&loaded.consumers, consumer),
-                )
+                let consumer = if wire.to.kind == ComponentKind::Consumer { &wire.to.id } else { &wire.from.id };
+                get(&rates.consumer_delivered_per_s, index_of(&loaded.consumers, consumer))
             }
             WireKind::DeadLetter | WireKind::Placement => 0.0,
         };
         let (from, to) = (position(s, &wire.from.id), position(s, &wire.to.id));
         let mid = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0 + 14.0);
-        paths.push((
-            wire_path(&wire.kind, from, to),
-            wire_class(&wire.kind),
-            rate,
-            mid,
-        ));
+        paths.push((wire_path(&wire.kind, from, to), wire_class(&wire.kind), rate, mid));
     }
     let store = store_position(s);
     for consumer in &s.consumers {
-        let rate = get(
-            &rates.consumer_processed_per_s,
-            index_of(&loaded.consumers, &consumer.id),
-        );
+        let rate = get(&rates.consumer_processed_per_s, index_of(&loaded.consumers, &consumer.id));
         let from = position(s, &consumer.id);
         let mid = ((from.0 + store.0) / 2.0, (from.1 + store.1) / 2.0 + 14.0);
-        paths.push((
-            wire_path(&WireKind::Publish, from, store),
-            "store-feed",
-            rate,
-            mid,
-        ));
+        paths.push((wire_path(&WireKind::Publish, from, store), "store-feed", rate, mid));
     }
     html! {
         <g class={classes!("live-flow", moving.then_some("moving"))} data-testid="live-flow">
@@ -252,10 +224,7 @@ fn loss_place(s: &Scenario, cause: &str, down: &[(String, Key)]) -> Option<Strin
         _ => ComponentKind::Queue,
     };
     let ids = editor::components::ids_of(s, kind);
-    ids.iter()
-        .find(|id| down.iter().any(|(d, _)| d == *id))
-        .or(ids.first())
-        .map(|id| id.to_string())
+    ids.iter().find(|id| down.iter().any(|(d, _)| d == *id)).or(ids.first()).map(|id| id.to_string())
 }
 
 /// The most message dots drawn at once; beyond it the wire's thickness tells the rate.

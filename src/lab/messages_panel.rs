@@ -91,13 +91,7 @@ pub fn MessagesPanel(props: &MessagesPanelProps) -> Html {
         Ok(None) => html! { <p class="muted small">{ t(lang, Key::MessagesAfterRun) }</p> },
         Ok(Some(lists)) => {
             let active = (*chosen_tab)
-                .or_else(|| {
-                    lists
-                        .groups
-                        .iter()
-                        .find(|g| !g.messages.is_empty())
-                        .map(|g| g.kind)
-                })
+                .or_else(|| lists.groups.iter().find(|g| !g.messages.is_empty()).map(|g| g.kind))
                 .unwrap_or(Notable::Lost);
             let tabs = lists.groups.iter().map(|group| {
                 let kind = group.kind;
@@ -225,10 +219,7 @@ fn life_view(lang: Lang, trace: &TraceState) -> Html {
                 { tf(lang, Key::TraceLoading, &[&id.to_string()]) }
             </p>
         },
-        TraceState::Failed {
-            message_id,
-            message,
-        } => html! {
+        TraceState::Failed { message_id, message } => html! {
             <p class="messages-error" data-testid="trace-failed">
                 { tf(lang, Key::TraceFailed, &[&message_id.to_string(), message]) }
             </p>
@@ -253,9 +244,8 @@ fn timeline(lang: Lang, life: &LifeView) -> Html {
     }
     let end = &life.end;
     let cause_text = end.cause.as_deref().map(|c| cause_label(lang, c));
-    let outcome_text = i18n::total(&end.outcome)
-        .map(|key| t(lang, key).to_string())
-        .unwrap_or_else(|| end.outcome.clone());
+    let outcome_text =
+        i18n::total(&end.outcome).map(|key| t(lang, key).to_string()).unwrap_or_else(|| end.outcome.clone());
     let place = end.place.clone().unwrap_or_else(|| "—".to_string());
     let end_line = match (&cause_text, end.t_us) {
         (Some(cause), _) => tf(lang, Key::TraceLostAt, &[&place, cause]),
@@ -327,7 +317,5 @@ fn timeline(lang: Lang, life: &LifeView) -> Html {
 }
 
 fn cause_label(lang: Lang, cause: &str) -> String {
-    i18n::loss_cause(cause)
-        .map(|key| t(lang, key).to_string())
-        .unwrap_or_else(|| cause.to_string())
+    i18n::loss_cause(cause).map(|key| t(lang, key).to_string()).unwrap_or_else(|| cause.to_string())
 }

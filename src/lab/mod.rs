@@ -9,8 +9,8 @@ pub mod fault_buttons;
 pub mod faults_panel;
 pub mod inspector;
 pub mod live_layer;
-pub mod runbar;
 pub mod messages_panel;
+pub mod runbar;
 pub mod timeline;
 
 use yew::prelude::*;
@@ -23,29 +23,18 @@ use crate::state::Action;
 pub fn free_spot(s: &mqlab_scenario::Scenario, kind: ComponentKind) -> (f64, f64) {
     let ids = crate::editor::components::ids_of(s, kind);
     let ys = ids.iter().filter_map(|id| s.layout.get(*id)).map(|p| p.y);
-    let below = ys.fold(None, |acc: Option<f64>, y| {
-        Some(acc.map_or(y, |a| a.max(y)))
-    });
+    let below = ys.fold(None, |acc: Option<f64>, y| Some(acc.map_or(y, |a| a.max(y))));
     match layout::column(kind) {
-        Some(column) => (
-            layout::LEFT_X + layout::COLUMN_GAP * column as f64,
-            below.map_or(layout::TOP_Y, |y| y + layout::ROW_GAP),
-        ),
+        Some(column) => {
+            (layout::LEFT_X + layout::COLUMN_GAP * column as f64, below.map_or(layout::TOP_Y, |y| y + layout::ROW_GAP))
+        }
         None => {
             let xs = ids.iter().filter_map(|id| s.layout.get(*id)).map(|p| p.x);
-            let right = xs.fold(None, |acc: Option<f64>, x| {
-                Some(acc.map_or(x, |a| a.max(x)))
-            });
+            let right = xs.fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.max(x))));
             let pipeline_bottom = s.layout.values().map(|p| p.y).fold(layout::TOP_Y, f64::max);
             match right {
-                Some(x) => (
-                    x + layout::COLUMN_GAP,
-                    s.layout.get(ids[0]).map_or(pipeline_bottom, |p| p.y),
-                ),
-                None => (
-                    layout::LEFT_X + layout::COLUMN_GAP,
-                    pipeline_bottom + layout::NODE_ROW_GAP,
-                ),
+                Some(x) => (x + layout::COLUMN_GAP, s.layout.get(ids[0]).map_or(pipeline_bottom, |p| p.y)),
+                None => (layout::LEFT_X + layout::COLUMN_GAP, pipeline_bottom + layout::NODE_ROW_GAP),
             }
         }
     }

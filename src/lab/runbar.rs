@@ -76,8 +76,7 @@ pub fn RunBar(props: &RunBarProps) -> Html {
         let scenarios = scenarios.clone();
         Callback::from(move |_: MouseEvent| {
             let owned = scenarios();
-            let list: Vec<(RunId, &Scenario)> =
-                owned.iter().map(|(r, s)| (*r, s.as_ref())).collect();
+            let list: Vec<(RunId, &Scenario)> = owned.iter().map(|(r, s)| (*r, s.as_ref())).collect();
             act(&hub, &list, speed);
         })
     };
@@ -123,17 +122,12 @@ pub fn RunBar(props: &RunBarProps) -> Html {
         let scenarios = scenarios.clone();
         Callback::from(move |t_s: f64| {
             let owned = scenarios();
-            let list: Vec<(RunId, &Scenario)> =
-                owned.iter().map(|(r, s)| (*r, s.as_ref())).collect();
+            let list: Vec<(RunId, &Scenario)> = owned.iter().map(|(r, s)| (*r, s.as_ref())).collect();
             hub.seek(&list, (t_s.max(0.0) * 1e6).round() as u64);
         })
     };
     let target_s = a.target_us.map(|t| t as f64 / 1e6);
-    let play_label = if phase == RunState::Paused {
-        t(lang, Key::Continue)
-    } else {
-        t(lang, Key::Run)
-    };
+    let play_label = if phase == RunState::Paused { t(lang, Key::Continue) } else { t(lang, Key::Run) };
 
     html! {
         <footer class="runbar">
@@ -194,11 +188,7 @@ fn totals(lang: Lang, run: &RunLive, wall_ms: f64, compare: bool) -> Html {
         return html! { <section class="totals empty" aria-label={t(lang, Key::TotalsTitle)}><p class="muted">{ t(lang, Key::TotalsTitle) }{ " · —" }</p></section> };
     };
     let finished = run.view.is_some();
-    let label = |name: &str| {
-        i18n::total(name)
-            .map(|key| t(lang, key).to_string())
-            .unwrap_or_else(|| name.to_string())
-    };
+    let label = |name: &str| i18n::total(name).map(|key| t(lang, key).to_string()).unwrap_or_else(|| name.to_string());
     let balanced = view.balances();
     html! {
         <section class={classes!("totals", (!finished).then_some("live"))} aria-label={t(lang, Key::TotalsTitle)}>

@@ -14,8 +14,8 @@ use yew::prelude::*;
 
 use crate::editor::faults::{end_s, kind_label, kind_name};
 use crate::editor::timeline_geometry::{
-    fraction_of, lanes, now_label_left, percent, seconds_text, seek_for_key, tick_label_under_now,
-    ticks, time_at, TICKS_MAX,
+    fraction_of, lanes, now_label_left, percent, seconds_text, seek_for_key, tick_label_under_now, ticks, time_at,
+    TICKS_MAX,
 };
 use crate::i18n::{t, tf, Key, Lang};
 

@@ -78,9 +78,7 @@ fn index(run: RunId) -> usize {
 
 /// Milliseconds since the page opened.
 pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 impl HubHandle {
@@ -252,21 +250,14 @@ impl Hub {
         };
         if worker.loaded_json.as_deref() != Some(json.as_str()) {
             worker.awaiting_load = true;
-            worker.bridge.send(Command::Load {
-                scenario_json: json.clone(),
-            });
+            worker.bridge.send(Command::Load { scenario_json: json.clone() });
             worker.loaded_json = Some(json);
         }
     }
 
     fn send(&self, run: RunId, command: Command) {
         self.spawn_if_needed(run);
-        if let Some(worker) = self
-            .workers
-            .borrow()
-            .get(index(run))
-            .and_then(|w| w.as_ref())
-        {
+        if let Some(worker) = self.workers.borrow().get(index(run)).and_then(|w| w.as_ref()) {
             worker.bridge.send(command);
         }
     }
@@ -281,11 +272,7 @@ impl Hub {
                 hub.on_update(run, update);
             }
         });
-        self.workers.borrow_mut()[index(run)] = Some(Worker {
-            bridge,
-            loaded_json: None,
-            awaiting_load: false,
-        });
+        self.workers.borrow_mut()[index(run)] = Some(Worker { bridge, loaded_json: None, awaiting_load: false });
     }
 
     fn on_update(&self, run: RunId, update: Update) {
@@ -345,20 +332,14 @@ impl Hub {
             if let Some(hub) = weak.upgrade() {
                 hub.paint_pending.set(false);
                 // Copied out first: a view may subscribe or unsubscribe while it redraws.
-                let subscribers: Vec<Callback<()>> = hub
-                    .subscribers
-                    .borrow()
-                    .iter()
-                    .map(|(_, c)| c.clone())
-                    .collect();
+                let subscribers: Vec<Callback<()>> = hub.subscribers.borrow().iter().map(|(_, c)| c.clone()).collect();
                 for redraw in subscribers {
                     redraw.emit(());
                 }
             }
         });
-        let requested = web_sys::window()
-            .map(|w| w.request_animation_frame(paint.unchecked_ref()).is_ok())
-            .unwrap_or(false);
+        let requested =
+            web_sys::window().map(|w| w.request_animation_frame(paint.unchecked_ref()).is_ok()).unwrap_or(false);
         if !requested {
             self.paint_pending.set(false);
         }

@@ -90,13 +90,11 @@ impl FlowRates {
     /// Adds the counters of a frame at `now_us` and averages over the last `window_us`.
     fn update(&mut self, now_us: u64, snapshot: &SnapshotView, window_us: u64) {
         self.samples.push_back((now_us, Counters::of(snapshot)));
-        while self.samples.len() > 2 && self.samples[1].0 + window_us <= now_us
-            || self.samples.len() > RATE_SAMPLES_MAX
+        while self.samples.len() > 2 && self.samples[1].0 + window_us <= now_us || self.samples.len() > RATE_SAMPLES_MAX
         {
             self.samples.pop_front();
         }
-        let (Some((t0, first)), Some((t1, last))) = (self.samples.front(), self.samples.back())
-        else {
+        let (Some((t0, first)), Some((t1, last))) = (self.samples.front(), self.samples.back()) else {
             return;
         };
         if t1 <= t0 {
@@ -104,10 +102,7 @@ impl FlowRates {
         }
         let dt_s = (t1 - t0) as f64 / 1e6;
         let rate = |a: &[u64], b: &[u64]| -> Vec<f64> {
-            a.iter()
-                .zip(b)
-                .map(|(a, b)| b.saturating_sub(*a) as f64 / dt_s)
-                .collect()
+            a.iter().zip(b).map(|(a, b)| b.saturating_sub(*a) as f64 / dt_s).collect()
         };
         self.producer_sends_per_s = rate(&first.sends, &last.sends);
         self.queue_enqueued_per_s = rate(&first.enqueued, &last.enqueued);
@@ -183,20 +178,13 @@ impl LiveModel {
     /// The state the run bar shows: running while any run runs; finished when every run is;
     /// idle when none has started; otherwise paused.
     pub fn phase(&self) -> RunState {
-        let states: Vec<RunState> = self
-            .active_runs()
-            .into_iter()
-            .map(|r| self.run(r).state.unwrap_or(RunState::Idle))
-            .collect();
+        let states: Vec<RunState> =
+            self.active_runs().into_iter().map(|r| self.run(r).state.unwrap_or(RunState::Idle)).collect();
         if states.contains(&RunState::Running) {
             RunState::Running
         } else if states.iter().all(|s| *s == RunState::Finished) {
             // A finished run counts once its report is in.
-            if self
-                .active_runs()
-                .iter()
-                .all(|r| self.run(*r).is_finished())
-            {
+            if self.active_runs().iter().all(|r| self.run(*r).is_finished()) {
                 RunState::Finished
             } else {
                 RunState::Running
@@ -229,13 +217,9 @@ impl LiveModel {
                 let series = RunSeries::new(loaded.bucket_us as f64 / 1e6, &loaded.queues);
                 self.charts.set_run(run, series);
                 if run == RunId::A {
-                    self.charts
-                        .set_horizon_s(Some(loaded.horizon_us as f64 / 1e6));
+                    self.charts.set_horizon_s(Some(loaded.horizon_us as f64 / 1e6));
                 }
-                *slot = RunLive {
-                    loaded: Some(Rc::new(loaded)),
-                    ..RunLive::default()
-                };
+                *slot = RunLive { loaded: Some(Rc::new(loaded)), ..RunLive::default() };
                 Vec::new()
             }
             Update::Frame(frame) => {

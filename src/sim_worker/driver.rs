@@ -17,8 +17,7 @@ use mqlab_engine::time::TimeUs;
 use mqlab_engine::Simulation;
 
 use super::protocol::{
-    loss_cause_names, BucketView, Command, Frame, Loaded, RunState, SnapshotView, Speed, TraceView,
-    Update,
+    loss_cause_names, BucketView, Command, Frame, Loaded, RunState, SnapshotView, Speed, TraceView, Update,
 };
 
 /// Wall time one tick may spend computing; the rest of each 16.7 ms frame is left for
@@ -164,12 +163,7 @@ impl Driver {
                 }
                 match self.mode {
                     Mode::Finished => {}
-                    Mode::Catching { target_us, .. } => {
-                        self.mode = Mode::Catching {
-                            target_us,
-                            then: Some(speed),
-                        }
-                    }
+                    Mode::Catching { target_us, .. } => self.mode = Mode::Catching { target_us, then: Some(speed) },
                     Mode::Stopped | Mode::Playing(_) => self.play(speed, wall_ms),
                 }
             }
@@ -180,26 +174,16 @@ impl Driver {
             }
             Command::Pause => match self.mode {
                 Mode::Playing(_) => self.mode = Mode::Stopped,
-                Mode::Catching { target_us, .. } => {
-                    self.mode = Mode::Catching {
-                        target_us,
-                        then: None,
-                    }
-                }
+                Mode::Catching { target_us, .. } => self.mode = Mode::Catching { target_us, then: None },
                 Mode::Stopped | Mode::Finished => {}
             },
             Command::Step => {
                 if !finished {
                     let now_us = run.sim.now_us();
                     let bucket_us = run.config.bucket_us.max(1);
-                    let target_us = (now_us / bucket_us + 1)
-                        .saturating_mul(bucket_us)
-                        .min(horizon_us);
+                    let target_us = (now_us / bucket_us + 1).saturating_mul(bucket_us).min(horizon_us);
                     run.started = true;
-                    self.mode = Mode::Catching {
-                        target_us,
-                        then: None,
-                    };
+                    self.mode = Mode::Catching { target_us, then: None };
                 }
             }
             Command::StepEvent => {
@@ -278,8 +262,7 @@ impl Driver {
             if now_us >= target_us {
                 break;
             }
-            run.sim
-                .run_until(now_us.saturating_add(slice_us).min(target_us));
+            run.sim.run_until(now_us.saturating_add(slice_us).min(target_us));
             elapsed_ms = clock() - started_ms;
             if elapsed_ms >= TICK_BUDGET_MS {
                 break;
@@ -332,13 +315,7 @@ impl Driver {
             loss_causes: loss_cause_names(),
         };
         let sim = watched(Simulation::new(config.clone()));
-        self.run = Some(Run {
-            config,
-            sim,
-            buckets_sent: 0,
-            buckets_reset: true,
-            started: false,
-        });
+        self.run = Some(Run { config, sim, buckets_sent: 0, buckets_reset: true, started: false });
         self.mode = Mode::Stopped;
         self.last_tick_ms = None;
         self.carry_us = 0.0;
@@ -365,15 +342,8 @@ impl Driver {
         let measured = advanced_us as f64 / elapsed_ms.max(ELAPSED_MIN_MS);
         // A tick that reached its target early says little about the rate if it was fast;
         // only let it raise the estimate, never lower it.
-        let next = if limited_by_budget {
-            measured
-        } else {
-            measured.max(self.rate_us_per_ms)
-        };
-        let (low, high) = (
-            self.rate_us_per_ms / RATE_CHANGE_MAX,
-            self.rate_us_per_ms * RATE_CHANGE_MAX,
-        );
+        let next = if limited_by_budget { measured } else { measured.max(self.rate_us_per_ms) };
+        let (low, high) = (self.rate_us_per_ms / RATE_CHANGE_MAX, self.rate_us_per_ms * RATE_CHANGE_MAX);
         self.rate_us_per_ms = next.clamp(low, high).max(RATE_MIN_US_PER_MS);
     }
 
@@ -386,15 +356,8 @@ impl Driver {
         // Nothing is left to happen before the horizon; `run` only closes the clock there and
         // builds the report, exactly as `mqlab_scenario::run` does.
         let report = run.sim.run();
-        let buckets_from = if run.buckets_reset {
-            0
-        } else {
-            run.buckets_sent
-        };
-        let new_buckets = report.series[buckets_from..]
-            .iter()
-            .map(BucketView::from)
-            .collect();
+        let buckets_from = if run.buckets_reset { 0 } else { run.buckets_sent };
+        let new_buckets = report.series[buckets_from..].iter().map(BucketView::from).collect();
         run.buckets_sent = report.series.len();
         run.buckets_reset = false;
         let frame = Frame {
@@ -405,12 +368,7 @@ impl Driver {
             buckets_from: buckets_from as u32,
             new_buckets,
         };
-        vec![
-            Update::Frame(frame),
-            Update::Finished {
-                report_json: mqlab_scenario::report_to_string(&report),
-            },
-        ]
+        vec![Update::Frame(frame), Update::Finished { report_json: mqlab_scenario::report_to_string(&report) }]
     }
 
     /// A frame of the current state, with the buckets closed since the last one.
@@ -421,23 +379,11 @@ impl Driver {
             Mode::Catching { target_us, .. } => Some(target_us),
             _ => None,
         };
-        let run = self
-            .run
-            .as_mut()
-            .expect("frames are made only with a run loaded");
+        let run = self.run.as_mut().expect("frames are made only with a run loaded");
         let closed = run.sim.closed_buckets();
         // At the horizon the page already has the report's whole series, one more than closed.
-        let buckets_from = if run.buckets_reset {
-            0
-        } else {
-            run.buckets_sent
-        };
-        let new_buckets = closed
-            .get(buckets_from..)
-            .unwrap_or_default()
-            .iter()
-            .map(BucketView::from)
-            .collect();
+        let buckets_from = if run.buckets_reset { 0 } else { run.buckets_sent };
+        let new_buckets = closed.get(buckets_from..).unwrap_or_default().iter().map(BucketView::from).collect();
         run.buckets_sent = buckets_from.max(closed.len());
         run.buckets_reset = false;
         let mut snapshot = SnapshotView::from(&run.sim.snapshot());
@@ -488,8 +434,5 @@ fn check_speed(speed: Speed) -> Result<(), String> {
 }
 
 fn error(message: &str) -> Update {
-    Update::Error {
-        message: message.to_string(),
-        errors: Vec::new(),
-    }
+    Update::Error { message: message.to_string(), errors: Vec::new() }
 }

@@ -416,10 +416,7 @@ pub struct FieldError {
 
 /// Every loss-cause name, in the engine's order.
 pub fn loss_cause_names() -> Vec<String> {
-    LossCause::ALL
-        .iter()
-        .map(|c| c.name().to_string())
-        .collect()
+    LossCause::ALL.iter().map(|c| c.name().to_string()).collect()
 }
 
 impl From<&Snapshot> for SnapshotView {
@@ -537,11 +534,7 @@ impl From<&Trace> for TraceView {
             events: t
                 .events
                 .iter()
-                .map(|e| TraceEventView {
-                    t_us: e.t_us,
-                    place: e.place.clone(),
-                    what: e.what.into(),
-                })
+                .map(|e| TraceEventView { t_us: e.t_us, place: e.place.clone(), what: e.what.into() })
                 .collect(),
             outcome: t.outcome.map(|o| o.name().to_string()),
             outcome_us: t.outcome_us,
@@ -558,13 +551,7 @@ impl From<&mqlab_scenario::Errors> for Update {
     fn from(errors: &mqlab_scenario::Errors) -> Update {
         Update::Error {
             message: errors.to_string(),
-            errors: errors
-                .iter()
-                .map(|e| FieldError {
-                    path: e.path.clone(),
-                    message: e.message.clone(),
-                })
-                .collect(),
+            errors: errors.iter().map(|e| FieldError { path: e.path.clone(), message: e.message.clone() }).collect(),
         }
     }
 }

@@ -89,11 +89,7 @@ impl Worker for SimWorker {
                 *c = Some((scope.clone(), Vec::new()));
             }
         });
-        SimWorker {
-            driver: Driver::new(),
-            bridges: Vec::new(),
-            ticker: Ticker::new(scope),
-        }
+        SimWorker { driver: Driver::new(), bridges: Vec::new(), ticker: Ticker::new(scope) }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, _msg: Tick) {
@@ -145,9 +141,8 @@ impl SimWorker {
             NextTick::AfterMs(delay_ms) => {
                 self.ticker.pending = true;
                 let scope = scope.clone();
-                self.ticker.timeout = Some(Timeout::new(delay_ms.ceil() as u32, move || {
-                    scope.send_message(Tick::Tick)
-                }));
+                self.ticker.timeout =
+                    Some(Timeout::new(delay_ms.ceil() as u32, move || scope.send_message(Tick::Tick)));
             }
         }
     }
@@ -171,24 +166,14 @@ impl Ticker {
             Closure::<dyn FnMut()>::new(move || scope.send_message(Tick::Tick))
         };
         // Setting `onmessage` also starts the port.
-        channel
-            .port1()
-            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Ticker {
-            channel,
-            _on_message: on_message,
-            timeout: None,
-            pending: false,
-        }
+        channel.port1().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Ticker { channel, _on_message: on_message, timeout: None, pending: false }
     }
 }
 
 /// Wall time in milliseconds, from the worker's `performance.now()`.
 fn wall_ms() -> f64 {
-    js_sys::global()
-        .unchecked_into::<WorkerGlobalScope>()
-        .performance()
-        .map_or_else(js_sys::Date::now, |p| p.now())
+    js_sys::global().unchecked_into::<WorkerGlobalScope>().performance().map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 thread_local! {
@@ -214,12 +199,7 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
         if let Ok(c) = c.try_borrow() {
             if let Some((scope, ids)) = c.as_ref() {
                 for id in ids {
-                    scope.respond(
-                        *id,
-                        Update::Crashed {
-                            message: message.clone(),
-                        },
-                    );
+                    scope.respond(*id, Update::Crashed { message: message.clone() });
                 }
             }
         }

@@ -13,12 +13,7 @@ use crate::input::{Failure, Source};
 const LINK_CHARS_SHAREABLE: usize = 2_000;
 
 /// `mqlab run`: the report as one JSON object, then the accounting checker.
-pub fn run(
-    out: &mut dyn Write,
-    file: &str,
-    seed: Option<u64>,
-    pretty: bool,
-) -> Result<(), Failure> {
+pub fn run(out: &mut dyn Write, file: &str, seed: Option<u64>, pretty: bool) -> Result<(), Failure> {
     let source = Source::new(file);
     let scenario = source.read_scenario()?;
     let report = mqlab_scenario::run(&scenario, seed).map_err(|errors| source.errors(&errors))?;
@@ -59,9 +54,7 @@ pub fn link(out: &mut dyn Write, file: &str, base: Option<&str>) -> Result<(), F
     let scenario = source.read_valid()?;
     let fragment = mqlab_scenario::encode(&scenario);
     // A base that already has a fragment gets this one instead.
-    let base = base
-        .map(|b| b.split('#').next().unwrap_or_default())
-        .unwrap_or_default();
+    let base = base.map(|b| b.split('#').next().unwrap_or_default()).unwrap_or_default();
     writeln!(out, "{base}{fragment}")?;
     let chars = base.chars().count() + fragment.chars().count();
     if chars > LINK_CHARS_SHAREABLE {
@@ -79,11 +72,7 @@ pub fn link(out: &mut dyn Write, file: &str, base: Option<&str>) -> Result<(), F
 /// A link that decodes to a scenario that does not validate still prints it (so it can be
 /// fixed), but fails with its errors.
 pub fn decode(out: &mut dyn Write, link: &str, b: bool) -> Result<(), Failure> {
-    let text = if link == "-" {
-        Source::new("-").read_text()?
-    } else {
-        link.to_string()
-    };
+    let text = if link == "-" { Source::new("-").read_text()? } else { link.to_string() };
     let decoded = if b {
         match mqlab_scenario::decode_compare(&text) {
             Ok((_, Some(b))) => Ok(b),
@@ -98,22 +87,14 @@ pub fn decode(out: &mut dyn Write, link: &str, b: bool) -> Result<(), Failure> {
         mqlab_scenario::decode(&text)
     };
     let scenario = decoded.map_err(|error| match error {
-        LinkError::Scenario(errors) => Failure::Input(
-            errors
-                .iter()
-                .map(|e| format!("link: its scenario does not parse: {e}"))
-                .collect(),
-        ),
+        LinkError::Scenario(errors) => {
+            Failure::Input(errors.iter().map(|e| format!("link: its scenario does not parse: {e}")).collect())
+        }
         other => Failure::Input(vec![format!("link: {other}")]),
     })?;
     writeln!(out, "{}", mqlab_scenario::to_json(&scenario))?;
     mqlab_scenario::validate(&scenario).map_err(|errors| {
-        Failure::Input(
-            errors
-                .iter()
-                .map(|e| format!("link: its scenario is not valid: {e}"))
-                .collect(),
-        )
+        Failure::Input(errors.iter().map(|e| format!("link: its scenario is not valid: {e}")).collect())
     })?;
     Ok(())
 }
@@ -138,21 +119,13 @@ pub fn preset(out: &mut dyn Write, name: &str) -> Result<(), Failure> {
 }
 
 /// `mqlab trace`: the life of one message, one event a line, then its outcome.
-pub fn trace(
-    out: &mut dyn Write,
-    file: &str,
-    message_id: u64,
-    seed: Option<u64>,
-) -> Result<(), Failure> {
+pub fn trace(out: &mut dyn Write, file: &str, message_id: u64, seed: Option<u64>) -> Result<(), Failure> {
     let source = Source::new(file);
     let scenario = source.read_scenario()?;
-    let trace =
-        mqlab_scenario::trace(&scenario, message_id, seed).map_err(|e| source.errors(&e))?;
+    let trace = mqlab_scenario::trace(&scenario, message_id, seed).map_err(|e| source.errors(&e))?;
     if !trace.found {
         // Only on this error path: run again to say which ids do exist.
-        let produced = mqlab_scenario::run(&scenario, seed)
-            .map(|r| r.totals.produced)
-            .unwrap_or(0);
+        let produced = mqlab_scenario::run(&scenario, seed).map(|r| r.totals.produced).unwrap_or(0);
         let made = match produced {
             0 => "this run makes no messages at all".to_string(),
             1 => "this run makes one message, id 0".to_string(),
@@ -172,20 +145,13 @@ pub fn trace(
 pub fn trace_lines(trace: &Trace) -> Vec<String> {
     let times: Vec<String> = trace.events.iter().map(|e| ms_3(e.t_us)).collect();
     let time_width = times.iter().map(String::len).max().unwrap_or(0);
-    let place_width = trace
-        .events
-        .iter()
-        .map(|e| e.place.chars().count())
-        .max()
-        .unwrap_or(0);
+    let place_width = trace.events.iter().map(|e| e.place.chars().count()).max().unwrap_or(0);
     let mut lines: Vec<String> = trace
         .events
         .iter()
         .zip(&times)
         .map(|(TraceEvent { place, what, .. }, time)| {
-            format!("  {time:>time_width$} ms  {place:<place_width$}  {what}")
-                .trim_end()
-                .to_string()
+            format!("  {time:>time_width$} ms  {place:<place_width$}  {what}").trim_end().to_string()
         })
         .collect();
     lines.push(trace.outcome_line());
@@ -211,18 +177,11 @@ mod tests {
 
     #[test]
     fn trace_lines_align_columns_and_end_with_the_outcome() {
-        let event = |t_us, place: &str, what: What| TraceEvent {
-            t_us,
-            place: place.into(),
-            what,
-        };
+        let event = |t_us, place: &str, what: What| TraceEvent { t_us, place: place.into(), what };
         let trace = Trace {
             message_id: 3,
             found: true,
-            events: vec![
-                event(0, "p1", What::Produced { key: 0, seq: 0 }),
-                event(12_345, "queue1", What::Stored),
-            ],
+            events: vec![event(0, "p1", What::Produced { key: 0, seq: 0 }), event(12_345, "queue1", What::Stored)],
             outcome: None,
             outcome_us: None,
         };

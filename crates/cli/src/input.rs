@@ -34,9 +34,7 @@ pub struct Source {
 
 impl Source {
     pub fn new(arg: &str) -> Source {
-        Source {
-            arg: arg.to_string(),
-        }
+        Source { arg: arg.to_string() }
     }
 
     /// The name used in messages: the path as given, or `<stdin>`.
@@ -59,12 +57,7 @@ impl Source {
 
     /// Every scenario error, one line each, prefixed by this source's name.
     pub fn errors(&self, errors: &Errors) -> Failure {
-        Failure::Input(
-            errors
-                .iter()
-                .map(|e| format!("{}: {e}", self.name()))
-                .collect(),
-        )
+        Failure::Input(errors.iter().map(|e| format!("{}: {e}", self.name())).collect())
     }
 
     /// The source's text. Reads at most one byte past the scenario size limit, so a huge file
@@ -82,9 +75,8 @@ impl Source {
         };
         result.map_err(|e| self.failure(describe_io(&e, "cannot read it")))?;
         if bytes.len() > SCENARIO_BYTES_MAX {
-            return Err(self.failure(format!(
-                "it is larger than the limit of {SCENARIO_BYTES_MAX} bytes (1 MiB) for a scenario"
-            )));
+            return Err(self
+                .failure(format!("it is larger than the limit of {SCENARIO_BYTES_MAX} bytes (1 MiB) for a scenario")));
         }
         String::from_utf8(bytes).map_err(|e| {
             self.failure(format!(
@@ -98,9 +90,7 @@ impl Source {
     pub fn read_scenario(&self) -> Result<Scenario, Failure> {
         let text = self.read_text()?;
         if text.trim().is_empty() {
-            return Err(
-                self.failure("it is empty; a scenario is a JSON object ({ \"version\": 1, ... })")
-            );
+            return Err(self.failure("it is empty; a scenario is a JSON object ({ \"version\": 1, ... })"));
         }
         mqlab_scenario::parse(&text).map_err(|errors| self.errors(&errors))
     }

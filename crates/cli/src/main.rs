@@ -105,11 +105,7 @@ fn main() -> ExitCode {
         Command::Decode { fragment_or_url, b } => commands::decode(&mut out, &fragment_or_url, b),
         Command::Presets => commands::presets(&mut out),
         Command::Preset { name } => commands::preset(&mut out, &name),
-        Command::Trace {
-            file,
-            message_id,
-            seed,
-        } => commands::trace(&mut out, &file, message_id, seed),
+        Command::Trace { file, message_id, seed } => commands::trace(&mut out, &file, message_id, seed),
     };
     // Standard output goes out before any message on standard error.
     let flushed = out.flush().map_err(Failure::Output);

@@ -66,11 +66,7 @@ fn mqlab(args: &[&str]) -> Output {
 fn mqlab_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mqlab"))
         .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -104,49 +100,28 @@ fn assert_exit(output: &Output, code: i32, what: &str) {
         stdout(output),
         stderr(output)
     );
-    assert!(
-        !stderr(output).contains("panicked"),
-        "{what}: the binary panicked:\n{}",
-        stderr(output)
-    );
+    assert!(!stderr(output).contains("panicked"), "{what}: the binary panicked:\n{}", stderr(output));
 }
 
 fn run_report(args: &[&str]) -> Value {
     let output = mqlab(args);
     assert_exit(&output, 0, "run");
     let text = stdout(&output);
-    assert_eq!(
-        text.trim_end().lines().count(),
-        1,
-        "the report is one line of JSON"
-    );
+    assert_eq!(text.trim_end().lines().count(), 1, "the report is one line of JSON");
     serde_json::from_str(&text).expect("the report is JSON")
 }
 
 fn total(report: &Value, key: &str) -> u64 {
-    report["totals"][key]
-        .as_u64()
-        .unwrap_or_else(|| panic!("totals.{key} is a number"))
+    report["totals"][key].as_u64().unwrap_or_else(|| panic!("totals.{key} is a number"))
 }
 
 #[track_caller]
 fn assert_conserved(report: &Value) {
-    let ended: u64 = [
-        "processed",
-        "lost",
-        "expired",
-        "dead_lettered",
-        "rejected",
-        "in_flight",
-    ]
-    .iter()
-    .map(|k| total(report, k))
-    .sum();
-    assert_eq!(
-        total(report, "produced"),
-        ended,
-        "the six outcomes add up to produced"
-    );
+    let ended: u64 = ["processed", "lost", "expired", "dead_lettered", "rejected", "in_flight"]
+        .iter()
+        .map(|k| total(report, k))
+        .sum();
+    assert_eq!(total(report, "produced"), ended, "the six outcomes add up to produced");
 }
 
 #[test]
@@ -159,10 +134,7 @@ fn run_prints_one_json_report_whose_outcomes_add_up() {
     }
     let file = temp_file("lossy.json", LOSSY.as_bytes());
     let report = run_report(&["run", path_str(&file)]);
-    assert!(
-        total(&report, "lost") > 0,
-        "the lossy scenario loses messages"
-    );
+    assert!(total(&report, "lost") > 0, "the lossy scenario loses messages");
 }
 
 #[test]
@@ -171,10 +143,7 @@ fn run_pretty_indents_the_same_report() {
     let compact = run_report(&["run", path_str(&file)]);
     let output = mqlab(&["run", "--pretty", path_str(&file)]);
     assert_exit(&output, 0, "run --pretty");
-    assert!(
-        stdout(&output).lines().count() > 10,
-        "pretty JSON spans many lines"
-    );
+    assert!(stdout(&output).lines().count() > 10, "pretty JSON spans many lines");
     let pretty: Value = serde_json::from_str(&stdout(&output)).expect("pretty JSON parses");
     assert_eq!(compact, pretty);
 }
@@ -189,10 +158,7 @@ fn seed_changes_the_report_and_the_same_seed_repeats_it() {
     let seed_2_again = stdout(&mqlab(&["run", path, "--seed", "2"]));
     assert_eq!(own, seed_1, "the scenario's default seed is 1");
     assert_ne!(seed_1, seed_2, "another seed gives another run");
-    assert_eq!(
-        seed_2, seed_2_again,
-        "the same seed gives a byte-identical report"
-    );
+    assert_eq!(seed_2, seed_2_again, "the same seed gives a byte-identical report");
 }
 
 #[test]
@@ -200,10 +166,7 @@ fn run_reads_standard_input_for_a_dash() {
     let from_stdin = mqlab_with_stdin(&["run", "-"], Some(MINIMAL.as_bytes()));
     assert_exit(&from_stdin, 0, "run -");
     let file = temp_file("s.json", MINIMAL.as_bytes());
-    assert_eq!(
-        stdout(&from_stdin),
-        stdout(&mqlab(&["run", path_str(&file)]))
-    );
+    assert_eq!(stdout(&from_stdin), stdout(&mqlab(&["run", path_str(&file)])));
 }
 
 #[test]
@@ -224,20 +187,11 @@ fn validate_lists_every_error_prefixed_by_the_file_name() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "one line per error:\n{err}");
     for line in &lines {
-        assert!(
-            line.starts_with(&format!("{path}: ")),
-            "prefixed by the file name: {line}"
-        );
+        assert!(line.starts_with(&format!("{path}: ")), "prefixed by the file name: {line}");
     }
     assert!(err.contains("horizon_s: 1e9 is above the limit"), "{err}");
-    assert!(
-        err.contains("producers[0].exchange: no exchange with id \"nowhere\""),
-        "{err}"
-    );
-    assert!(
-        err.contains("producers[0].rate_per_s: 1e12 is above the limit of 1e6"),
-        "{err}"
-    );
+    assert!(err.contains("producers[0].exchange: no exchange with id \"nowhere\""), "{err}");
+    assert!(err.contains("producers[0].rate_per_s: 1e12 is above the limit of 1e6"), "{err}");
     // `run` refuses the same file with the same errors.
     let run = mqlab(&["run", path]);
     assert_exit(&run, 2, "run on a bad file");
@@ -289,23 +243,13 @@ fn decode_reads_a_or_b_of_a_compare_link() {
 #[test]
 fn decode_refuses_broken_links_with_exit_2() {
     let file = temp_file("s.json", MINIMAL.as_bytes());
-    let fragment = stdout(&mqlab(&["link", path_str(&file)]))
-        .trim()
-        .to_string();
+    let fragment = stdout(&mqlab(&["link", path_str(&file)])).trim().to_string();
     let cut = &fragment[..fragment.len() / 2];
     let mut tampered = fragment.clone().into_bytes();
     let last = tampered.len() - 1;
     tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
     let tampered = String::from_utf8(tampered).expect("ASCII");
-    for bad in [
-        cut,
-        tampered.as_str(),
-        "#",
-        "",
-        "#v9.00000000.AAAA",
-        "hello",
-        "#v1.zz.!!!!",
-    ] {
+    for bad in [cut, tampered.as_str(), "#", "", "#v9.00000000.AAAA", "hello", "#v1.zz.!!!!"] {
         let output = mqlab(&["decode", bad]);
         assert_exit(&output, 2, &format!("decode {bad:?}"));
         assert!(stderr(&output).starts_with("link: "), "{}", stderr(&output));
@@ -323,29 +267,19 @@ fn presets_list_names_and_each_one_validates_runs_and_links() {
         assert_exit(&preset, 0, &format!("preset {name}"));
         let file = temp_file("preset.json", &preset.stdout);
         let path = path_str(&file);
-        assert_exit(
-            &mqlab(&["validate", path]),
-            0,
-            &format!("validate preset {name}"),
-        );
+        assert_exit(&mqlab(&["validate", path]), 0, &format!("validate preset {name}"));
         let report = run_report(&["run", path]);
         assert_conserved(&report);
         let link = mqlab(&["link", path]);
         assert_exit(&link, 0, &format!("link preset {name}"));
         let chars = stdout(&link).trim().chars().count();
-        assert!(
-            chars < 2_000,
-            "preset {name}: its link is {chars} characters, not under 2000"
-        );
+        assert!(chars < 2_000, "preset {name}: its link is {chars} characters, not under 2000");
     }
     assert!(names.lines().count() >= 10, "a preset per lesson:\n{names}");
     let unknown = mqlab(&["preset", "no such preset"]);
     assert_exit(&unknown, 2, "an unknown preset");
     let err = stderr(&unknown);
-    assert!(
-        err.contains("no preset is called \"no such preset\""),
-        "{err}"
-    );
+    assert!(err.contains("no preset is called \"no such preset\""), "{err}");
     for name in names.lines() {
         assert!(err.contains(name), "the error lists {name}: {err}");
     }
@@ -364,13 +298,8 @@ fn trace_prints_one_event_a_line_and_ends_with_the_outcome() {
     assert!(first.contains(" ms  p1  produced"), "{text}");
     for line in &lines[..lines.len() - 1] {
         let time = line.split_whitespace().next().unwrap_or_default();
-        let (whole, decimals) = time
-            .split_once('.')
-            .unwrap_or_else(|| panic!("a time in ms: {line}"));
-        assert!(
-            whole.parse::<u64>().is_ok() && decimals.len() == 3,
-            "three decimals: {line}"
-        );
+        let (whole, decimals) = time.split_once('.').unwrap_or_else(|| panic!("a time in ms: {line}"));
+        assert!(whole.parse::<u64>().is_ok() && decimals.len() == 3, "three decimals: {line}");
     }
 }
 
@@ -381,18 +310,12 @@ fn trace_shows_the_cause_of_a_loss() {
     // The report names example ids of each kind of ending: trace the first lost one.
     let report = run_report(&["run", path]);
     let lost = &report["examples"]["lost"][0];
-    let id = lost["id"]
-        .as_u64()
-        .expect("the lossy scenario loses a message and names its id");
+    let id = lost["id"].as_u64().expect("the lossy scenario loses a message and names its id");
     let cause = lost["cause"].as_str().expect("a loss has a cause");
     let output = mqlab(&["trace", path, &id.to_string()]);
     assert_exit(&output, 0, "trace of a lost message");
     let text = stdout(&output);
-    assert_eq!(
-        text.lines().last(),
-        Some(format!("outcome: lost ({cause})").as_str()),
-        "{text}"
-    );
+    assert_eq!(text.lines().last(), Some(format!("outcome: lost ({cause})").as_str()), "{text}");
 }
 
 #[test]
@@ -400,11 +323,7 @@ fn trace_of_a_message_never_made_is_an_error() {
     let file = temp_file("s.json", MINIMAL.as_bytes());
     let output = mqlab(&["trace", path_str(&file), "99999999"]);
     assert_exit(&output, 2, "trace of a missing id");
-    assert!(
-        stderr(&output).contains("there is no message 99999999"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("there is no message 99999999"), "{}", stderr(&output));
 }
 
 #[test]
@@ -412,14 +331,7 @@ fn help_documents_the_exit_codes() {
     let output = mqlab(&["--help"]);
     assert_exit(&output, 0, "--help");
     let help = stdout(&output);
-    for needle in [
-        "Exit codes",
-        "  2  bad input",
-        "  3  the engine",
-        "run",
-        "trace",
-        "decode",
-    ] {
+    for needle in ["Exit codes", "  2  bad input", "  3  the engine", "run", "trace", "decode"] {
         assert!(help.contains(needle), "--help mentions {needle:?}:\n{help}");
     }
 }
@@ -432,30 +344,14 @@ fn garbage_inputs_exit_2_with_a_message_and_never_panic() {
         ("empty.json", b"".to_vec()),
         ("blank.json", b"  \n ".to_vec()),
         ("not-json.json", b"this is not json".to_vec()),
-        (
-            "truncated.json",
-            MINIMAL.as_bytes()[..MINIMAL.len() / 2].to_vec(),
-        ),
+        ("truncated.json", MINIMAL.as_bytes()[..MINIMAL.len() / 2].to_vec()),
         ("array.json", b"[1, 2, 3]".to_vec()),
         ("version2.json", br#"{"version": 2, "name": "x"}"#.to_vec()),
-        (
-            "unknown-field.json",
-            br#"{"version": 1, "name": "x", "colour": "red"}"#.to_vec(),
-        ),
+        ("unknown-field.json", br#"{"version": 1, "name": "x", "colour": "red"}"#.to_vec()),
         ("binary.json", vec![0xff, 0xfe, 0x00, 0x9c, 0x42]),
         ("huge.json", vec![b' '; 2 << 20]),
-        (
-            "absurd.json",
-            MINIMAL
-                .replace("\"rate_per_s\": 200", "\"rate_per_s\": 1e308")
-                .into_bytes(),
-        ),
-        (
-            "negative.json",
-            MINIMAL
-                .replace("\"horizon_s\": 2", "\"horizon_s\": -5")
-                .into_bytes(),
-        ),
+        ("absurd.json", MINIMAL.replace("\"rate_per_s\": 200", "\"rate_per_s\": 1e308").into_bytes()),
+        ("negative.json", MINIMAL.replace("\"horizon_s\": 2", "\"horizon_s\": -5").into_bytes()),
     ];
     for (name, contents) in &files {
         let path = temp_file(name, contents);
@@ -463,14 +359,8 @@ fn garbage_inputs_exit_2_with_a_message_and_never_panic() {
             let output = mqlab(&[command, path_str(&path)]);
             assert_exit(&output, 2, &format!("{command} {name}"));
             let err = stderr(&output);
-            assert!(
-                err.starts_with(path_str(&path)),
-                "{command} {name}: names the file: {err}"
-            );
-            assert!(
-                stdout(&output).is_empty(),
-                "{command} {name}: nothing on stdout"
-            );
+            assert!(err.starts_with(path_str(&path)), "{command} {name}: names the file: {err}");
+            assert!(stdout(&output).is_empty(), "{command} {name}: nothing on stdout");
         }
         let output = mqlab(&["trace", path_str(&path), "0"]);
         assert_exit(&output, 2, &format!("trace {name}"));
@@ -493,9 +383,5 @@ fn garbage_inputs_exit_2_with_a_message_and_never_panic() {
     }
     let garbage_stdin = mqlab_with_stdin(&["run", "-"], Some(b"{\"version\": 1,"));
     assert_exit(&garbage_stdin, 2, "run - with broken JSON");
-    assert!(
-        stderr(&garbage_stdin).starts_with("<stdin>: JSON syntax error"),
-        "{}",
-        stderr(&garbage_stdin)
-    );
+    assert!(stderr(&garbage_stdin).starts_with("<stdin>: JSON syntax error"), "{}", stderr(&garbage_stdin));
 }

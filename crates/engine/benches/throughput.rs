@@ -41,11 +41,8 @@ mod common;
 /// (a): one node, one Poisson producer → direct exchange → queue → one auto-ack consumer: the
 /// engine tests' pipeline (`tests/common`), made M/M/1.
 fn plain_mm1(horizon_us: u64) -> Config {
-    let mut config = common::pipeline(
-        ARRIVAL_RATE_PER_S,
-        ServiceTime::Exponential { mean_us: SERVICE_MEAN_US },
-        horizon_us,
-    );
+    let mut config =
+        common::pipeline(ARRIVAL_RATE_PER_S, ServiceTime::Exponential { mean_us: SERVICE_MEAN_US }, horizon_us);
     config.inter_node_latency_us = 0;
     config.producers[0].arrivals = Arrivals::Poisson;
     config.producers[0].timeout_us = 1_000 * MS;
@@ -57,11 +54,7 @@ fn plain_mm1(horizon_us: u64) -> Config {
 /// manual ack, and half a millisecond on each client link.
 fn confirms_persistent_manual_ack(horizon_us: u64) -> Config {
     let mut config = plain_mm1(horizon_us);
-    let link = LinkConfig {
-        latency_us: 500,
-        jitter_us: 0,
-        loss_probability: 0.0,
-    };
+    let link = LinkConfig { latency_us: 500, jitter_us: 0, loss_probability: 0.0 };
     config.nodes[0].fsync_us = MS;
     config.queues[0].durable = true;
     let producer = &mut config.producers[0];
@@ -79,11 +72,7 @@ fn confirms_persistent_manual_ack(horizon_us: u64) -> Config {
 fn messages_made(name: &str, config: &Config) -> u64 {
     let report = Simulation::new(config.clone()).run();
     if let Err(broken) = check_report(&report) {
-        panic!(
-            "{name} (seed {}): the accounting checker failed:\n{}",
-            config.seed,
-            broken.join("\n")
-        );
+        panic!("{name} (seed {}): the accounting checker failed:\n{}", config.seed, broken.join("\n"));
     }
     let t = report.totals;
     assert!(
@@ -128,10 +117,7 @@ fn bare_heap_mm1(messages: u64, seed: u64) -> u64 {
     let mut seq = 0u64;
     let mut in_system = 0u64;
     let mut completed = 0u64;
-    heap.push((
-        Reverse((rng.exponential_us(arrival_mean_us), seq)),
-        BareEvent::Arrival,
-    ));
+    heap.push((Reverse((rng.exponential_us(arrival_mean_us), seq)), BareEvent::Arrival));
     while let Some((Reverse((now_us, _)), event)) = heap.pop() {
         match event {
             BareEvent::Arrival => {
@@ -172,9 +158,7 @@ fn throughput(c: &mut Criterion) {
 
     let a = plain_mm1(HORIZON_US);
     group.throughput(Throughput::Elements(messages_made("(a)", &a)));
-    group.bench_function("a_mm1_engine", |b| {
-        b.iter(|| Simulation::new(black_box(a.clone())).run())
-    });
+    group.bench_function("a_mm1_engine", |b| b.iter(|| Simulation::new(black_box(a.clone())).run()));
 
     let b_config = confirms_persistent_manual_ack(HORIZON_US);
     group.throughput(Throughput::Elements(messages_made("(b)", &b_config)));
@@ -184,9 +168,7 @@ fn throughput(c: &mut Criterion) {
 
     group.throughput(Throughput::Elements(BARE_LOOP_MESSAGES));
     group.measurement_time(Duration::from_secs(3));
-    group.bench_function("c_bare_heap_mm1", |b| {
-        b.iter(|| bare_heap_mm1(black_box(BARE_LOOP_MESSAGES), 1))
-    });
+    group.bench_function("c_bare_heap_mm1", |b| b.iter(|| bare_heap_mm1(black_box(BARE_LOOP_MESSAGES), 1)));
     group.finish();
 }
 
@@ -194,10 +176,7 @@ fn throughput(c: &mut Criterion) {
 /// marks: they stay near the peak number of live messages, however many messages the run makes.
 fn memory_probe() {
     let horizon_us = 10 * HORIZON_US;
-    for (name, config) in [
-        ("(a)", plain_mm1(horizon_us)),
-        ("(b)", confirms_persistent_manual_ack(horizon_us)),
-    ] {
+    for (name, config) in [("(a)", plain_mm1(horizon_us)), ("(b)", confirms_persistent_manual_ack(horizon_us))] {
         let started = Instant::now();
         let mut sim = Simulation::new(config);
         let report = sim.run();
@@ -212,10 +191,7 @@ fn memory_probe() {
     }
     // The bare loop's own sanity: λ = 900/s means a million messages take about 1111 s.
     let end_us = bare_heap_mm1(BARE_LOOP_MESSAGES, 1);
-    println!(
-        "bare loop: {BARE_LOOP_MESSAGES} messages done at {:.1} s of virtual time",
-        end_us as f64 / S as f64
-    );
+    println!("bare loop: {BARE_LOOP_MESSAGES} messages done at {:.1} s of virtual time", end_us as f64 / S as f64);
 }
 
 /// (a) and (c) run alternately, ten pairs: each pair's ratio is measured under the same load, so

@@ -41,7 +41,8 @@ pub fn check_report(report: &Report) -> Result<(), Vec<String>> {
     }
     for pair in report.series.windows(2) {
         if pair[1].start_us != pair[0].start_us + report.bucket_us {
-            broken.push(format!("bucket at {} us does not follow the one at {} us", pair[1].start_us, pair[0].start_us));
+            broken
+                .push(format!("bucket at {} us does not follow the one at {} us", pair[1].start_us, pair[0].start_us));
             break;
         }
     }

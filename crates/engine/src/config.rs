@@ -171,7 +171,9 @@ pub enum ExchangeKind {
     Fanout,
     Topic,
     /// `match_all`: `x-match=all` (every binding header must match) or `any`.
-    Headers { match_all: bool },
+    Headers {
+        match_all: bool,
+    },
 }
 
 /// Exchanges are cluster-wide metadata in RabbitMQ: routing happens on the producer's node.
@@ -233,11 +235,21 @@ pub struct BindingConfig {
 /// Service time of one message on one consumer thread.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ServiceTime {
-    Constant { us: TimeUs },
-    Exponential { mean_us: TimeUs },
-    Uniform { min_us: TimeUs, max_us: TimeUs },
+    Constant {
+        us: TimeUs,
+    },
+    Exponential {
+        mean_us: TimeUs,
+    },
+    Uniform {
+        min_us: TimeUs,
+        max_us: TimeUs,
+    },
     /// Log-normal with the given median and shape (σ of the underlying normal).
-    LogNormal { median_us: TimeUs, sigma: f64 },
+    LogNormal {
+        median_us: TimeUs,
+        sigma: f64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

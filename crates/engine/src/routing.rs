@@ -36,12 +36,7 @@ fn headers_match(binding: &[(String, String)], message: &[(String, String)], mat
 }
 
 /// The queues that a message with this routing key and these headers reaches through `exchange`.
-pub fn route(
-    config: &Config,
-    exchange: ExchangeId,
-    routing_key: &str,
-    headers: &[(String, String)],
-) -> QueueMask {
+pub fn route(config: &Config, exchange: ExchangeId, routing_key: &str, headers: &[(String, String)]) -> QueueMask {
     let kind = config.exchanges[exchange.0 as usize].kind;
     config
         .bindings
@@ -67,9 +62,7 @@ pub fn producer_routes(config: &Config) -> Vec<Vec<QueueMask>> {
         .producers
         .iter()
         .map(|p| {
-            (0..p.n_keys.max(1))
-                .map(|key| route(config, p.exchange, &routing_key_for(p, key), &p.headers))
-                .collect()
+            (0..p.n_keys.max(1)).map(|key| route(config, p.exchange, &routing_key_for(p, key), &p.headers)).collect()
         })
         .collect()
 }

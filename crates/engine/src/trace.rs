@@ -22,11 +22,16 @@ pub struct TraceEvent {
 pub enum What {
     // At the producer.
     /// The producer made it.
-    Produced { key: u32, seq: u64 },
+    Produced {
+        key: u32,
+        seq: u64,
+    },
     /// The producer's outbox was full, so it was refused at once.
     OutboxFull,
     /// Put on the producer's link; `attempt` counts from 1.
-    Sent { attempt: u32 },
+    Sent {
+        attempt: u32,
+    },
     DroppedOnProducerLink,
     Confirmed,
     NackedByBroker,
@@ -50,7 +55,9 @@ pub enum What {
     DeadLettered,
     LostInBrokerCrash,
     // At the consumer.
-    Delivered { redelivery: bool },
+    Delivered {
+        redelivery: bool,
+    },
     DroppedOnConsumerLink,
     /// The consumer's dedupe store already held its id.
     SkippedDuplicate,
@@ -58,7 +65,9 @@ pub enum What {
     ProcessingFailed,
     ProcessedFromDeadLetterQueue,
     /// Its effect reached the store: the first time in its queue, or again (a duplicate).
-    Processed { first: bool },
+    Processed {
+        first: bool,
+    },
     /// Processed after a later message of the same key (at the store).
     OutOfOrder,
     Acked,

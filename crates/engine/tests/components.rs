@@ -4,8 +4,8 @@ mod common;
 use common::*;
 use mqlab_engine::config::*;
 use mqlab_engine::report::{LossCause, Outcome};
-use mqlab_engine::{trace_message, Simulation};
 use mqlab_engine::trace::What;
+use mqlab_engine::{trace_message, Simulation};
 
 fn steady() -> Config {
     pipeline(100.0, ServiceTime::Constant { us: MS }, 10 * S)
@@ -115,7 +115,11 @@ fn producer_link_partition_with_confirms_retries_after_it_heals() {
     let mut c = steady();
     c.producers[0].confirm = ConfirmMode::PublisherConfirms;
     c.producers[0].retries = 1_000;
-    c.faults.push(ScheduledFault { at_us: 2 * S, duration_us: Some(2 * S), action: FaultAction::PartitionLink(LinkRef::Producer(ProducerId(0))) });
+    c.faults.push(ScheduledFault {
+        at_us: 2 * S,
+        duration_us: Some(2 * S),
+        action: FaultAction::PartitionLink(LinkRef::Producer(ProducerId(0))),
+    });
     let r = run(c);
     assert_eq!(r.totals.lost, 0);
     assert!(r.producers[0].timeouts > 0 && r.producers[0].resends > 0);
@@ -126,7 +130,11 @@ fn giving_up_after_the_last_retry_is_rejected_not_lost() {
     let mut c = steady();
     c.producers[0].confirm = ConfirmMode::PublisherConfirms;
     c.producers[0].retries = 1;
-    c.faults.push(ScheduledFault { at_us: 2 * S, duration_us: None, action: FaultAction::PartitionLink(LinkRef::Producer(ProducerId(0))) });
+    c.faults.push(ScheduledFault {
+        at_us: 2 * S,
+        duration_us: None,
+        action: FaultAction::PartitionLink(LinkRef::Producer(ProducerId(0))),
+    });
     let r = run(c);
     assert_eq!(r.totals.lost, 0);
     assert!(r.totals.rejected > 700, "{:?}", r.totals);
@@ -160,8 +168,18 @@ fn exchanges_route_by_kind() {
     c.exchanges[0].kind = ExchangeKind::Headers { match_all: true };
     c.producers[0].headers = vec![("region".into(), "eu".into())];
     c.bindings = vec![
-        BindingConfig { exchange: ExchangeId(0), queue: QueueId(0), key: String::new(), headers: vec![("region".into(), "eu".into())] },
-        BindingConfig { exchange: ExchangeId(0), queue: QueueId(1), key: String::new(), headers: vec![("region".into(), "us".into())] },
+        BindingConfig {
+            exchange: ExchangeId(0),
+            queue: QueueId(0),
+            key: String::new(),
+            headers: vec![("region".into(), "eu".into())],
+        },
+        BindingConfig {
+            exchange: ExchangeId(0),
+            queue: QueueId(1),
+            key: String::new(),
+            headers: vec![("region".into(), "us".into())],
+        },
     ];
     let r = run(c);
     assert_eq!(r.queues[0].enqueued, r.totals.produced);
@@ -186,7 +204,10 @@ fn fanout_message_is_processed_once_every_queue_has_processed_it() {
     c.exchanges[0].kind = ExchangeKind::Fanout;
     c.queues = vec![queue("a"), queue("b")];
     c.bindings = vec![bind(0, ""), bind(1, "")];
-    c.consumers = vec![consumer("fast", 0, ServiceTime::Constant { us: MS }), consumer("slow", 1, ServiceTime::Constant { us: 5 * MS })];
+    c.consumers = vec![
+        consumer("fast", 0, ServiceTime::Constant { us: MS }),
+        consumer("slow", 1, ServiceTime::Constant { us: 5 * MS }),
+    ];
     let r = run(c);
     assert!(r.latency.p50_us >= 5 * MS, "the slow queue decides: {:?}", r.latency);
     assert_eq!(r.consumers[0].processed, r.consumers[1].processed);
@@ -257,12 +278,14 @@ fn quorum_queue_needs_a_majority() {
     c.producers[0].retries = 1_000;
     c.faults.push(ScheduledFault { at_us: 2 * S, duration_us: Some(2 * S), action: FaultAction::CrashNode(NodeId(0)) });
     let one_down = run(c.clone());
-    let during: u64 = one_down.series.iter().filter(|b| b.start_us >= 2 * S && b.start_us < 4 * S).map(|b| b.processed).sum();
+    let during: u64 =
+        one_down.series.iter().filter(|b| b.start_us >= 2 * S && b.start_us < 4 * S).map(|b| b.processed).sum();
     assert!(during > 150, "one of three down: still available, processed {during}");
     assert_eq!(one_down.totals.lost, 0);
     c.faults.push(ScheduledFault { at_us: 2 * S, duration_us: Some(2 * S), action: FaultAction::CrashNode(NodeId(1)) });
     let two_down = run(c);
-    let during: u64 = two_down.series.iter().filter(|b| b.start_us >= 2_100_000 && b.start_us < 4 * S).map(|b| b.processed).sum();
+    let during: u64 =
+        two_down.series.iter().filter(|b| b.start_us >= 2_100_000 && b.start_us < 4 * S).map(|b| b.processed).sum();
     assert_eq!(during, 0, "two of three down: no majority");
     assert_eq!(two_down.totals.lost, 0);
 }
@@ -283,7 +306,11 @@ fn slow_disk_slows_confirms() {
 #[test]
 fn random_faults_strike_and_heal() {
     let mut c = steady();
-    c.random_faults.push(RandomFault { action: FaultAction::CrashConsumer(ConsumerId(0)), mean_time_between_us: S, mean_duration_us: 100 * MS });
+    c.random_faults.push(RandomFault {
+        action: FaultAction::CrashConsumer(ConsumerId(0)),
+        mean_time_between_us: S,
+        mean_duration_us: 100 * MS,
+    });
     let r = run(c);
     assert!(r.consumers[0].crashes >= 3, "{} crashes", r.consumers[0].crashes);
     assert_eq!(r.totals.lost, 0);
@@ -292,7 +319,11 @@ fn random_faults_strike_and_heal() {
 #[test]
 fn link_loss_fault_only_while_it_lasts() {
     let mut c = steady();
-    c.faults.push(ScheduledFault { at_us: 2 * S, duration_us: Some(S), action: FaultAction::LinkLoss(LinkRef::Producer(ProducerId(0)), 1.0) });
+    c.faults.push(ScheduledFault {
+        at_us: 2 * S,
+        duration_us: Some(S),
+        action: FaultAction::LinkLoss(LinkRef::Producer(ProducerId(0)), 1.0),
+    });
     let r = run(c);
     assert_eq!(r.lost_by_cause[LossCause::Network.index()], 100);
 }
@@ -302,7 +333,11 @@ fn a_consumer_link_partition_requeues_unacked_messages() {
     let mut c = steady();
     c.consumers[0].link.latency_us = 5 * MS;
     c.consumers[0].prefetch = 20;
-    c.faults.push(ScheduledFault { at_us: 2 * S, duration_us: Some(S), action: FaultAction::PartitionLink(LinkRef::Consumer(ConsumerId(0))) });
+    c.faults.push(ScheduledFault {
+        at_us: 2 * S,
+        duration_us: Some(S),
+        action: FaultAction::PartitionLink(LinkRef::Consumer(ConsumerId(0))),
+    });
     let r = run(c);
     assert_eq!(r.totals.lost, 0);
     assert!(r.consumers[0].redelivered > 0);
@@ -330,9 +365,17 @@ fn trace_tells_the_life_of_a_lost_message() {
     // The sentences `mqlab trace` prints.
     let whats: Vec<String> = processed.events.iter().map(|e| e.what.to_string()).collect();
     if processed.outcome == Some(Outcome::Processed) {
-        let first_processing = processed.events.iter().find(|e| e.what == What::Processed { first: true }).map(|e| e.t_us);
+        let first_processing =
+            processed.events.iter().find(|e| e.what == What::Processed { first: true }).map(|e| e.t_us);
         assert_eq!(processed.outcome_us, first_processing);
-        for step in ["sent (attempt 1)", "stored", "delivered", "processing started", "processed: effect applied to the store", "acked"] {
+        for step in [
+            "sent (attempt 1)",
+            "stored",
+            "delivered",
+            "processing started",
+            "processed: effect applied to the store",
+            "acked",
+        ] {
             assert!(whats.iter().any(|w| w == step), "missing {step:?} in {whats:?}");
         }
     }
@@ -357,7 +400,11 @@ fn memory_stays_bounded_on_long_runs() {
     assert_eq!(r.totals.produced, r.totals.processed + r.totals.in_flight);
     let (message_slots, copy_slots) = sim.tracking_slots();
     assert!(r.totals.produced > 190_000);
-    assert!(message_slots < 1_000 && copy_slots < 1_000, "slots {message_slots} / {copy_slots} for {} messages", r.totals.produced);
+    assert!(
+        message_slots < 1_000 && copy_slots < 1_000,
+        "slots {message_slots} / {copy_slots} for {} messages",
+        r.totals.produced
+    );
 }
 
 #[test]

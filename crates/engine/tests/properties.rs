@@ -30,8 +30,11 @@ fn fault(n_nodes: usize, n_consumers: usize) -> impl Strategy<Value = ScheduledF
         (0.0f64..0.5).prop_map(|p| FaultAction::LinkLoss(LinkRef::Producer(ProducerId(0)), p)),
         (0..n_nodes, 1.0f64..20.0).prop_map(|(n, f)| FaultAction::SlowDisk(NodeId(n as u16), f)),
     ];
-    (0u64..2 * S, proptest::option::of(1u64..S), action)
-        .prop_map(|(at_us, duration_us, action)| ScheduledFault { at_us, duration_us, action })
+    (0u64..2 * S, proptest::option::of(1u64..S), action).prop_map(|(at_us, duration_us, action)| ScheduledFault {
+        at_us,
+        duration_us,
+        action,
+    })
 }
 
 prop_compose! {

@@ -81,8 +81,10 @@ fn one_consumer_per_key_queue(mut c: Config) -> Config {
     c.producers[0].routing_key = "k{key}".into();
     c.queues = (0..4).map(|i| queue(&format!("q{i}"))).collect();
     c.bindings = (0..4).map(|i| bind(i, &format!("k{i}"))).collect();
-    let template = ConsumerConfig { service: ServiceTime::Exponential { mean_us: 2 * MS }, prefetch: 1, ..c.consumers[0].clone() };
-    c.consumers = (0..4).map(|i| ConsumerConfig { name: format!("c{i}"), queue: QueueId(i), ..template.clone() }).collect();
+    let template =
+        ConsumerConfig { service: ServiceTime::Exponential { mean_us: 2 * MS }, prefetch: 1, ..c.consumers[0].clone() };
+    c.consumers =
+        (0..4).map(|i| ConsumerConfig { name: format!("c{i}"), queue: QueueId(i), ..template.clone() }).collect();
     c
 }
 
@@ -130,9 +132,16 @@ fn rows() -> Vec<Row> {
         ("no confirms + network loss → loss", lossy_producer_link(base()), |r| {
             expect(lost(r, LossCause::Network) > 0, format!("network losses {}", lost(r, LossCause::Network)))
         }),
-        ("publisher confirms + network loss → no loss, duplicates", with_confirms(lossy_producer_link(base())), |r| {
-            expect(r.totals.lost == 0 && r.totals.duplicates > 0, format!("lost {} duplicates {}", r.totals.lost, r.totals.duplicates))
-        }),
+        (
+            "publisher confirms + network loss → no loss, duplicates",
+            with_confirms(lossy_producer_link(base())),
+            |r| {
+                expect(
+                    r.totals.lost == 0 && r.totals.duplicates > 0,
+                    format!("lost {} duplicates {}", r.totals.lost, r.totals.duplicates),
+                )
+            },
+        ),
         (
             "transactions + network loss → no loss",
             {
@@ -148,7 +157,10 @@ fn rows() -> Vec<Row> {
         ),
         ("non-durable queue + broker crash → loss", broker_crash(with_confirms(base())), |r| {
             // Confirms cannot help with messages already confirmed and then lost from memory.
-            expect(lost(r, LossCause::BrokerCrash) > 0, format!("broker-crash losses {}", lost(r, LossCause::BrokerCrash)))
+            expect(
+                lost(r, LossCause::BrokerCrash) > 0,
+                format!("broker-crash losses {}", lost(r, LossCause::BrokerCrash)),
+            )
         }),
         (
             "durable queue + transient messages + broker crash → loss",
@@ -157,12 +169,22 @@ fn rows() -> Vec<Row> {
                 c.queues[0].durable = true;
                 c
             },
-            |r| expect(lost(r, LossCause::BrokerCrash) > 0, format!("broker-crash losses {}", lost(r, LossCause::BrokerCrash))),
+            |r| {
+                expect(
+                    lost(r, LossCause::BrokerCrash) > 0,
+                    format!("broker-crash losses {}", lost(r, LossCause::BrokerCrash)),
+                )
+            },
         ),
         (
             "durable + persistent + confirms + broker crash → no loss",
             broker_crash(durable_persistent(with_confirms(base()))),
-            |r| expect(r.totals.lost == 0 && r.totals.processed > 4_000, format!("lost {} processed {}", r.totals.lost, r.totals.processed)),
+            |r| {
+                expect(
+                    r.totals.lost == 0 && r.totals.processed > 4_000,
+                    format!("lost {} processed {}", r.totals.lost, r.totals.processed),
+                )
+            },
         ),
         (
             "durable + persistent without confirms + broker crash → loss (unsynced and refused)",
@@ -176,7 +198,12 @@ fn rows() -> Vec<Row> {
                 c.consumers[0].ack = AckMode::Auto;
                 c
             },
-            |r| expect(lost(r, LossCause::ConsumerCrash) > 0, format!("consumer-crash losses {}", lost(r, LossCause::ConsumerCrash))),
+            |r| {
+                expect(
+                    lost(r, LossCause::ConsumerCrash) > 0,
+                    format!("consumer-crash losses {}", lost(r, LossCause::ConsumerCrash)),
+                )
+            },
         ),
         ("manual ack + consumer crash → no loss, redeliveries", consumer_crash(base()), |r| {
             let redelivered = r.consumers[0].redelivered;
@@ -187,26 +214,40 @@ fn rows() -> Vec<Row> {
             crash_with_acks_in_flight(base(), Idempotency::None),
             |r| expect(r.totals.duplicates > 0, format!("duplicates {}", r.totals.duplicates)),
         ),
-        (
-            "upsert by key → no duplicate effects",
-            crash_with_acks_in_flight(base(), Idempotency::UpsertByKey),
-            |r| expect(r.totals.duplicates == 0 && r.store.duplicates_absorbed > 0, format!("duplicates {} absorbed {}", r.totals.duplicates, r.store.duplicates_absorbed)),
-        ),
+        ("upsert by key → no duplicate effects", crash_with_acks_in_flight(base(), Idempotency::UpsertByKey), |r| {
+            expect(
+                r.totals.duplicates == 0 && r.store.duplicates_absorbed > 0,
+                format!("duplicates {} absorbed {}", r.totals.duplicates, r.store.duplicates_absorbed),
+            )
+        }),
         (
             "dedupe store of ids → no duplicate effects (one consumer thread)",
             crash_with_acks_in_flight(base(), Idempotency::DedupeIds),
-            |r| expect(r.totals.duplicates == 0 && r.store.duplicates_absorbed > 0, format!("duplicates {} absorbed {}", r.totals.duplicates, r.store.duplicates_absorbed)),
+            |r| {
+                expect(
+                    r.totals.duplicates == 0 && r.store.duplicates_absorbed > 0,
+                    format!("duplicates {} absorbed {}", r.totals.duplicates, r.store.duplicates_absorbed),
+                )
+            },
         ),
         (
             "unique constraint → no duplicate effects",
             crash_with_acks_in_flight(base(), Idempotency::UniqueConstraint),
-            |r| expect(r.totals.duplicates == 0 && r.store.duplicates_absorbed > 0, format!("duplicates {} absorbed {}", r.totals.duplicates, r.store.duplicates_absorbed)),
+            |r| {
+                expect(
+                    r.totals.duplicates == 0 && r.store.duplicates_absorbed > 0,
+                    format!("duplicates {} absorbed {}", r.totals.duplicates, r.store.duplicates_absorbed),
+                )
+            },
         ),
         ("several consumers on one queue → out of order", many_consumers_one_queue(base()), |r| {
             expect(r.totals.out_of_order > 0, format!("out of order {}", r.totals.out_of_order))
         }),
         ("one consumer per key queue → in order", one_consumer_per_key_queue(base()), |r| {
-            expect(r.totals.out_of_order == 0 && r.totals.processed > 9_000, format!("out of order {} processed {}", r.totals.out_of_order, r.totals.processed))
+            expect(
+                r.totals.out_of_order == 0 && r.totals.processed > 9_000,
+                format!("out of order {} processed {}", r.totals.out_of_order, r.totals.processed),
+            )
         }),
         (
             "max length + drop-head → loss by overflow",
@@ -224,8 +265,17 @@ fn rows() -> Vec<Row> {
                 c.queues[0].max_length = Some(100);
                 c
             },
-            |r| expect(r.totals.lost == 0 && r.totals.dead_lettered > 0 && r.queues[1].dead_letters_parked == r.totals.dead_lettered,
-                format!("lost {} dead-lettered {} parked {}", r.totals.lost, r.totals.dead_lettered, r.queues[1].dead_letters_parked)),
+            |r| {
+                expect(
+                    r.totals.lost == 0
+                        && r.totals.dead_lettered > 0
+                        && r.queues[1].dead_letters_parked == r.totals.dead_lettered,
+                    format!(
+                        "lost {} dead-lettered {} parked {}",
+                        r.totals.lost, r.totals.dead_lettered, r.queues[1].dead_letters_parked
+                    ),
+                )
+            },
         ),
         (
             "max length + reject-publish + confirms → producer told (rejected), not lost",
@@ -236,7 +286,12 @@ fn rows() -> Vec<Row> {
                 c.producers[0].retries = 2;
                 c
             },
-            |r| expect(r.totals.lost == 0 && r.totals.rejected > 0, format!("lost {} rejected {}", r.totals.lost, r.totals.rejected)),
+            |r| {
+                expect(
+                    r.totals.lost == 0 && r.totals.rejected > 0,
+                    format!("lost {} rejected {}", r.totals.lost, r.totals.rejected),
+                )
+            },
         ),
         (
             "max length + reject-publish without confirms → loss",
@@ -256,7 +311,12 @@ fn rows() -> Vec<Row> {
                 c.queues[0].overflow = Overflow::RejectPublishDlx;
                 c
             },
-            |r| expect(r.totals.dead_lettered > 0 && r.totals.lost == 0, format!("dead-lettered {} lost {}", r.totals.dead_lettered, r.totals.lost)),
+            |r| {
+                expect(
+                    r.totals.dead_lettered > 0 && r.totals.lost == 0,
+                    format!("dead-lettered {} lost {}", r.totals.dead_lettered, r.totals.lost),
+                )
+            },
         ),
         (
             "queue TTL with a slow consumer → expired",
@@ -265,7 +325,12 @@ fn rows() -> Vec<Row> {
                 c.queues[0].message_ttl_us = Some(500 * MS);
                 c
             },
-            |r| expect(r.totals.expired > 0 && r.totals.lost == 0, format!("expired {} lost {}", r.totals.expired, r.totals.lost)),
+            |r| {
+                expect(
+                    r.totals.expired > 0 && r.totals.lost == 0,
+                    format!("expired {} lost {}", r.totals.expired, r.totals.lost),
+                )
+            },
         ),
         (
             "per-message TTL + dead-letter exchange → dead-lettered",
@@ -274,7 +339,12 @@ fn rows() -> Vec<Row> {
                 c.producers[0].ttl_us = Some(500 * MS);
                 c
             },
-            |r| expect(r.totals.dead_lettered > 0 && r.totals.expired == 0, format!("dead-lettered {} expired {}", r.totals.dead_lettered, r.totals.expired)),
+            |r| {
+                expect(
+                    r.totals.dead_lettered > 0 && r.totals.expired == 0,
+                    format!("dead-lettered {} expired {}", r.totals.dead_lettered, r.totals.expired),
+                )
+            },
         ),
         (
             "classic cluster: the queue is unavailable while its node is down",
@@ -290,7 +360,10 @@ fn rows() -> Vec<Row> {
             two_nodes(with_confirms(base()), Placement::Mirrored(vec![NodeId(0), NodeId(1)])),
             |r| {
                 let during = processed_between(r, 3, 6);
-                expect(during > 2_000 && r.totals.lost == 0, format!("processed during outage {during}, lost {}", r.totals.lost))
+                expect(
+                    during > 2_000 && r.totals.lost == 0,
+                    format!("processed during outage {during}, lost {}", r.totals.lost),
+                )
             },
         ),
     ]

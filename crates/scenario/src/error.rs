@@ -18,20 +18,12 @@ pub struct ScenarioError {
 
 impl ScenarioError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        ScenarioError {
-            path: path.into(),
-            message: message.into(),
-            problem: None,
-        }
+        ScenarioError { path: path.into(), message: message.into(), problem: None }
     }
 
     /// An error whose message is `problem`'s English.
     pub fn of(path: impl Into<String>, problem: Problem) -> Self {
-        ScenarioError {
-            path: path.into(),
-            message: problem.to_string(),
-            problem: Some(problem),
-        }
+        ScenarioError { path: path.into(), message: problem.to_string(), problem: Some(problem) }
     }
 }
 
@@ -272,10 +264,7 @@ impl fmt::Display for Problem {
                 write!(f, "{value} rounds to 0 µs; it must be above 0")
             }
             Problem::NotAProbability { value } => {
-                write!(
-                    f,
-                    "{value} is not a probability; it must be between 0 and 1"
-                )
+                write!(f, "{value} is not a probability; it must be between 0 and 1")
             }
             Problem::TooManyBytes { bytes, limit } => {
                 write!(f, "is {bytes} bytes long; the limit is {limit}")
@@ -292,39 +281,27 @@ impl fmt::Display for Problem {
                 write!(f, "\"{id}\" contains a space or control character")
             }
             Problem::IdTaken { id, first_path } => {
-                write!(
-                    f,
-                    "\"{id}\" is already the id of {first_path}; ids must be unique"
-                )
+                write!(f, "\"{id}\" is already the id of {first_path}; ids must be unique")
             }
             Problem::NoSuchId { kind, id } => write!(f, "no {} with id \"{id}\"", kind.word()),
-            Problem::IdOfOtherKind { kind, id, other } => write!(
-                f,
-                "no {} with id \"{id}\" (\"{id}\" is {})",
-                kind.word(),
-                other.with_article()
-            ),
-            Problem::NoNodes => {
-                f.write_str("the scenario has no nodes; add a broker node to \"nodes\"")
+            Problem::IdOfOtherKind { kind, id, other } => {
+                write!(f, "no {} with id \"{id}\" (\"{id}\" is {})", kind.word(), other.with_article())
             }
+            Problem::NoNodes => f.write_str("the scenario has no nodes; add a broker node to \"nodes\""),
             Problem::NoSuchClient { id } => write!(f, "no producer or consumer with id \"{id}\""),
             Problem::ListedTwice { id } => write!(f, "\"{id}\" is listed twice"),
             Problem::SameBinding { first } => write!(f, "the same binding as bindings[{first}]"),
             Problem::HeaderNameEmpty => f.write_str("a header name must not be empty"),
             Problem::NeedsTwoNodes { mode } => write!(f, "a {mode} queue needs at least 2 nodes"),
-            Problem::DlxOverflowNeedsDlx => {
-                f.write_str("reject_publish_dlx needs a dead_letter_exchange")
-            }
-            Problem::OnlyWithDeadLetterExchange => {
-                f.write_str("only used with a dead_letter_exchange")
-            }
+            Problem::DlxOverflowNeedsDlx => f.write_str("reject_publish_dlx needs a dead_letter_exchange"),
+            Problem::OnlyWithDeadLetterExchange => f.write_str("only used with a dead_letter_exchange"),
             Problem::MaxBelowMin { max, min } => write!(f, "{max} is below min_ms ({min})"),
             Problem::StopNotAfterStart { stop, start } => {
                 write!(f, "{stop} is not after start_s ({start})")
             }
-            Problem::LinkLossNeedsProbability => f.write_str(
-                "missing; a link_loss fault needs the probability of dropping a transfer",
-            ),
+            Problem::LinkLossNeedsProbability => {
+                f.write_str("missing; a link_loss fault needs the probability of dropping a transfer")
+            }
             Problem::SlowDiskNeedsFactor => {
                 f.write_str("missing; a slow_disk fault needs the factor by which fsyncs slow down")
             }
@@ -333,11 +310,9 @@ impl fmt::Display for Problem {
                 "overlaps {earlier} on the same target; faults of one kind on one target must \
                  not overlap"
             ),
-            Problem::UnsupportedVersion { version } => write!(
-                f,
-                "{version} is not supported; this lab reads version {}",
-                crate::schema::VERSION
-            ),
+            Problem::UnsupportedVersion { version } => {
+                write!(f, "{version} is not supported; this lab reads version {}", crate::schema::VERSION)
+            }
             Problem::TooManyMessages { estimate, limit } => write!(
                 f,
                 "together they would create about {estimate} messages (each one's highest rate \
@@ -354,46 +329,32 @@ impl fmt::Display for Problem {
             Problem::QuorumAlwaysDurable => {
                 f.write_str("a quorum queue is always durable; set durable to true or leave it out")
             }
-            Problem::HeadersOnlyForHeaders { exchange, kind } => write!(
-                f,
-                "only used by a headers exchange (\"{exchange}\" is {kind})"
-            ),
-            Problem::OnlyWithBursts { shape } => write!(
-                f,
-                "only used with shape bursts (this producer's shape is {shape})"
-            ),
-            Problem::OnlyWithSchedule { shape } => write!(
-                f,
-                "only used with shape schedule (this producer's shape is {shape})"
-            ),
+            Problem::HeadersOnlyForHeaders { exchange, kind } => {
+                write!(f, "only used by a headers exchange (\"{exchange}\" is {kind})")
+            }
+            Problem::OnlyWithBursts { shape } => {
+                write!(f, "only used with shape bursts (this producer's shape is {shape})")
+            }
+            Problem::OnlyWithSchedule { shape } => {
+                write!(f, "only used with shape schedule (this producer's shape is {shape})")
+            }
             Problem::PoissonOnlyWithBurstsOrSchedule { shape } => write!(
                 f,
                 "only used with shapes bursts and schedule (this producer's shape is {shape}; \
                  shape poisson already means Poisson arrivals)"
             ),
-            Problem::RateNotWithSchedule => {
-                f.write_str("not used with shape schedule; give the rates in steps")
-            }
+            Problem::RateNotWithSchedule => f.write_str("not used with shape schedule; give the rates in steps"),
             Problem::RateMissing { shape } => write!(f, "missing; shape {shape} needs a rate"),
-            Problem::BurstRateMissing => {
-                f.write_str("missing; shape bursts needs the rate during a burst")
+            Problem::BurstRateMissing => f.write_str("missing; shape bursts needs the rate during a burst"),
+            Problem::BurstLengthMissing => f.write_str("missing; shape bursts needs how long a burst lasts"),
+            Problem::BurstsOverlap { every, burst } => {
+                write!(f, "{every} is shorter than burst_s ({burst}); bursts would overlap")
             }
-            Problem::BurstLengthMissing => {
-                f.write_str("missing; shape bursts needs how long a burst lasts")
+            Problem::StepsMissing => {
+                f.write_str("missing; shape schedule needs steps: [{\"at_s\": 0, \"rate_per_s\": 100}, ...]")
             }
-            Problem::BurstsOverlap { every, burst } => write!(
-                f,
-                "{every} is shorter than burst_s ({burst}); bursts would overlap"
-            ),
-            Problem::StepsMissing => f.write_str(
-                "missing; shape schedule needs steps: [{\"at_s\": 0, \"rate_per_s\": 100}, ...]",
-            ),
             Problem::NoSteps => f.write_str("a schedule needs at least one step"),
-            Problem::StepsOutOfOrder {
-                at,
-                previous_index,
-                previous,
-            } => write!(
+            Problem::StepsOutOfOrder { at, previous_index, previous } => write!(
                 f,
                 "{at} is not after steps[{previous_index}].at_s ({previous}); steps must be in \
                  time order"
@@ -404,29 +365,16 @@ impl fmt::Display for Problem {
             Problem::FactorOnlyForSlowDisk { kind } => {
                 write!(f, "only used by slow_disk faults (this one is {kind})")
             }
-            Problem::TooManyStrikes {
-                mtbf,
-                horizon,
-                strikes,
-                limit,
-            } => write!(
+            Problem::TooManyStrikes { mtbf, horizon, strikes, limit } => write!(
                 f,
                 "{mtbf} s over a {horizon} s run would strike about {strikes} times; the limit \
                  is {limit}"
             ),
             Problem::LayoutKey { limit } => {
-                write!(
-                    f,
-                    "a layout key is a component id of 1 to {limit} characters"
-                )
+                write!(f, "a layout key is a component id of 1 to {limit} characters")
             }
             Problem::OutsideCanvas { value, limit } => write!(f, "{value} is outside ±{limit}"),
-            Problem::TooManyBuckets {
-                bucket,
-                horizon,
-                buckets,
-                limit,
-            } => write!(
+            Problem::TooManyBuckets { bucket, horizon, buckets, limit } => write!(
                 f,
                 "{bucket} ms buckets over a {horizon} s horizon make {buckets} buckets; the \
                  limit is {limit}"

@@ -13,11 +13,7 @@ pub fn parse(json: &str) -> Result<Scenario, Errors> {
     if json.len() > SCENARIO_BYTES_MAX {
         return Err(Errors::one(
             "",
-            format!(
-                "the scenario is {} bytes long; the limit is {} bytes (1 MiB)",
-                json.len(),
-                SCENARIO_BYTES_MAX
-            ),
+            format!("the scenario is {} bytes long; the limit is {} bytes (1 MiB)", json.len(), SCENARIO_BYTES_MAX),
         ));
     }
     // Untyped first: a syntax error gets its own message, and the version is checked before the
@@ -26,19 +22,10 @@ pub fn parse(json: &str) -> Result<Scenario, Errors> {
     let value: Value = serde_json::from_str(json).map_err(|error| {
         let (message, position) = split_serde_json_error(&error);
         let at = position.map(|(line, column)| format!(" at line {line}, column {column}"));
-        Errors::one(
-            "",
-            format!("JSON syntax error{}: {message}", at.unwrap_or_default()),
-        )
+        Errors::one("", format!("JSON syntax error{}: {message}", at.unwrap_or_default()))
     })?;
     let Value::Object(fields) = &value else {
-        return Err(Errors::one(
-            "",
-            format!(
-                "a scenario is a JSON object ({{ ... }}), not {}",
-                describe_kind(&value)
-            ),
-        ));
+        return Err(Errors::one("", format!("a scenario is a JSON object ({{ ... }}), not {}", describe_kind(&value))));
     };
     match fields.get("version") {
         None => {
@@ -51,10 +38,7 @@ pub fn parse(json: &str) -> Result<Scenario, Errors> {
         Some(other) => {
             return Err(Errors::one(
                 "version",
-                format!(
-                    "{} is not supported; this lab reads version {VERSION}",
-                    compact(other)
-                ),
+                format!("{} is not supported; this lab reads version {VERSION}", compact(other)),
             ))
         }
     }
@@ -69,21 +53,14 @@ pub fn parse(json: &str) -> Result<Scenario, Errors> {
             .map(|offset| path_at(json, offset, &message, error_is_inside))
             .unwrap_or_default();
         let at = position.map(|(line, column)| format!(" (line {line}, column {column})"));
-        Errors(vec![ScenarioError::new(
-            path,
-            format!("{message}{}", at.unwrap_or_default()),
-        )])
+        Errors(vec![ScenarioError::new(path, format!("{message}{}", at.unwrap_or_default()))])
     })
 }
 
 /// The byte offset of serde_json's (line, column): `column` bytes after the start of `line`
 /// (both as serde_json counts them: lines from 1, the column is the bytes consumed on it).
 fn offset_of(json: &str, line: usize, column: usize) -> Option<usize> {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        json.match_indices('\n').nth(line - 2)?.0 + 1
-    };
+    let line_start = if line <= 1 { 0 } else { json.match_indices('\n').nth(line - 2)?.0 + 1 };
     let offset = line_start + column;
     (offset <= json.len()).then_some(offset)
 }
@@ -110,12 +87,7 @@ fn error_is_inside(key: &str, value: &str) -> bool {
 /// unless `inside(last key, last value)` says it came from that last member. When they end
 /// just after a key, the key is in the path, as for an unknown field, unless it was read as an
 /// enum's variant (`{"variant": ...}`) and `message` says that variant is unknown.
-fn path_at(
-    json: &str,
-    offset: usize,
-    message: &str,
-    inside: impl Fn(&str, &str) -> bool,
-) -> String {
+fn path_at(json: &str, offset: usize, message: &str, inside: impl Fn(&str, &str) -> bool) -> String {
     enum Frame {
         /// `value_at`: where the current member's value starts, once it has.
         Object {
@@ -142,11 +114,7 @@ fn path_at(
         match byte {
             b'{' | b'[' => starts_value = true,
             b'}' | b']' => {
-                if let Some(Frame::Object {
-                    key,
-                    value_at: Some(value_at),
-                }) = stack.pop()
-                {
+                if let Some(Frame::Object { key, value_at: Some(value_at) }) = stack.pop() {
                     closed = Some((key, value_at, i));
                 }
             }
@@ -171,10 +139,8 @@ fn path_at(
                     Some(Frame::Object { key, .. }) if key.is_none() => {
                         if end < bytes.len() {
                             let raw = &json[i..=end];
-                            *key = Some(
-                                serde_json::from_str(raw)
-                                    .unwrap_or_else(|_| raw.trim_matches('"').to_string()),
-                            );
+                            *key =
+                                Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.trim_matches('"').to_string()));
                         }
                     }
                     _ => starts_value = true,
@@ -185,11 +151,7 @@ fn path_at(
             _ => {
                 // A number, `true`, `false` or `null`: one value up to the next delimiter.
                 starts_value = true;
-                while i + 1 < bytes.len()
-                    && !matches!(
-                        bytes[i + 1],
-                        b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
-                    )
+                while i + 1 < bytes.len() && !matches!(bytes[i + 1], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
                 {
                     i += 1;
                 }
@@ -202,14 +164,8 @@ fn path_at(
                 None => {}
             }
             match byte {
-                b'{' => stack.push(Frame::Object {
-                    key: None,
-                    value_at: None,
-                }),
-                b'[' => stack.push(Frame::Array {
-                    index: 0,
-                    in_element: false,
-                }),
+                b'{' => stack.push(Frame::Object { key: None, value_at: None }),
+                b'[' => stack.push(Frame::Array { index: 0, in_element: false }),
                 _ => {}
             }
         }
@@ -218,30 +174,20 @@ fn path_at(
     if let Some((Some(key), value_at, end)) = closed {
         if inside(&key, &json[value_at..end]) {
             // Back inside the closed object, at its last member.
-            stack.push(Frame::Object {
-                key: Some(key),
-                value_at: Some(value_at),
-            });
+            stack.push(Frame::Object { key: Some(key), value_at: Some(value_at) });
         }
     }
     // serde_json refuses a `[` or `{` where it wants something else before taking it: the value
     // has begun all the same.
-    let next = json.as_bytes()[offset..]
-        .iter()
-        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
-    let refused_container =
-        message.starts_with("invalid type: sequence") || message.starts_with("invalid type: map");
+    let next = json.as_bytes()[offset..].iter().find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+    let refused_container = message.starts_with("invalid type: sequence") || message.starts_with("invalid type: map");
     if refused_container && matches!(next, Some(b'[' | b'{')) {
         if let Some(Frame::Array { in_element, .. }) = stack.last_mut() {
             *in_element = true;
         }
     }
     if message.starts_with("unknown variant ") {
-        if let Some(Frame::Object {
-            key,
-            value_at: None,
-        }) = stack.last_mut()
-        {
+        if let Some(Frame::Object { key, value_at: None }) = stack.last_mut() {
             *key = None;
         }
     }
@@ -254,10 +200,7 @@ fn path_at(
                 }
                 path.push_str(key);
             }
-            Frame::Array {
-                index,
-                in_element: true,
-            } => {
+            Frame::Array { index, in_element: true } => {
                 path.push('[');
                 path.push_str(&index.to_string());
                 path.push(']');

@@ -35,11 +35,7 @@ pub fn run(scenario: &Scenario, seed_override: Option<u64>) -> Result<Report, Er
 }
 
 /// Validates the scenario and re-runs it, recording the life of message `message_id`.
-pub fn trace(
-    scenario: &Scenario,
-    message_id: u64,
-    seed_override: Option<u64>,
-) -> Result<Trace, Errors> {
+pub fn trace(scenario: &Scenario, message_id: u64, seed_override: Option<u64>) -> Result<Trace, Errors> {
     let mut config = validate(scenario)?;
     if let Some(seed) = seed_override {
         config.seed = seed;

@@ -55,9 +55,9 @@ impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LinkError::Empty => f.write_str("the link has no scenario in it: nothing follows the #"),
-            LinkError::NotALink => f.write_str(
-                "this is not an MQ Lab scenario link: its part after # should start with \"v1.\"",
-            ),
+            LinkError::NotALink => {
+                f.write_str("this is not an MQ Lab scenario link: its part after # should start with \"v1.\"")
+            }
             LinkError::UnknownVersion(version) => write!(
                 f,
                 "this link is in format {version}, made by a different version of MQ Lab; this lab \
@@ -77,9 +77,9 @@ impl fmt::Display for LinkError {
                 "the link contains a character that does not belong in it (at position {position} \
                  of its data): it was changed after it was made"
             ),
-            LinkError::DoesNotInflate => f.write_str(
-                "the link's data is damaged and cannot be unpacked: it was changed after it was made",
-            ),
+            LinkError::DoesNotInflate => {
+                f.write_str("the link's data is damaged and cannot be unpacked: it was changed after it was made")
+            }
             LinkError::TooLarge => write!(
                 f,
                 "the link unpacks to more than {SCENARIO_BYTES_MAX} bytes (1 MiB), more than any \
@@ -106,10 +106,7 @@ pub fn encode(scenario: &Scenario) -> String {
     let json = to_json_compact(scenario);
     let checksum = crc32(json.as_bytes());
     let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), DEFLATE_LEVEL);
-    format!(
-        "#{LINK_VERSION}.{checksum:08x}.{}",
-        URL_SAFE_NO_PAD.encode(deflated)
-    )
+    format!("#{LINK_VERSION}.{checksum:08x}.{}", URL_SAFE_NO_PAD.encode(deflated))
 }
 
 /// Between scenario A and scenario B in a compare link: `#v1.<A>~v1.<B>`. Not a character of
@@ -119,11 +116,7 @@ pub const COMPARE_SEPARATOR: char = '~';
 /// Compare mode as a URL fragment: scenario A's link, then B's after [`COMPARE_SEPARATOR`].
 pub fn encode_compare(a: &Scenario, b: &Scenario) -> String {
     let b = encode(b);
-    format!(
-        "{}{COMPARE_SEPARATOR}{}",
-        encode(a),
-        b.trim_start_matches('#')
-    )
+    format!("{}{COMPARE_SEPARATOR}{}", encode(a), b.trim_start_matches('#'))
 }
 
 /// Scenario A of a link, and scenario B if it is a compare link. The limits apply to the whole
@@ -184,25 +177,22 @@ fn decode_one(fragment: &str) -> Result<Scenario, LinkError> {
         return Err(LinkError::Truncated);
     }
 
-    let deflated = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|error| base64_error(&error, payload))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, SCENARIO_BYTES_MAX)
-        .map_err(|error| match error.status {
-            TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-            // The stream ended before its last block: the link lost its tail.
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
-                LinkError::Truncated
-            }
-            _ => LinkError::DoesNotInflate,
-        })?;
+    let deflated = URL_SAFE_NO_PAD.decode(payload).map_err(|error| base64_error(&error, payload))?;
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, SCENARIO_BYTES_MAX).map_err(
+            |error| match error.status {
+                TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+                // The stream ended before its last block: the link lost its tail.
+                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => LinkError::Truncated,
+                _ => LinkError::DoesNotInflate,
+            },
+        )?;
     if crc32(&json) != checksum {
         return Err(LinkError::Tampered);
     }
     // The checksum matched, so these bytes are what the link's maker wrote.
-    let json = std::str::from_utf8(&json).map_err(|_| {
-        LinkError::Scenario(Errors::one("", "the link's content is not UTF-8 text"))
-    })?;
+    let json = std::str::from_utf8(&json)
+        .map_err(|_| LinkError::Scenario(Errors::one("", "the link's content is not UTF-8 text")))?;
     parse(json).map_err(LinkError::Scenario)
 }
 
@@ -236,17 +226,11 @@ fn base64_error(error: &base64::DecodeError, payload: &str) -> LinkError {
     match *error {
         // base64 reports where its decoder noticed; the learner wants the first stray character.
         base64::DecodeError::InvalidByte(offset, _) => LinkError::NotBase64 {
-            position: payload
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-                .unwrap_or(offset),
+            position: payload.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(offset),
         },
         // A length no encoder makes, or stray bits at the end: the data lost its last characters.
-        base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(_, _) => {
-            LinkError::Truncated
-        }
-        base64::DecodeError::InvalidPadding => LinkError::NotBase64 {
-            position: payload.len(),
-        },
+        base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(_, _) => LinkError::Truncated,
+        base64::DecodeError::InvalidPadding => LinkError::NotBase64 { position: payload.len() },
     }
 }
 
@@ -263,11 +247,7 @@ pub fn crc32(bytes: &[u8]) -> u32 {
             let mut c = n as u32;
             let mut k = 0;
             while k < 8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
                 k += 1;
             }
             table[n] = c;
@@ -275,7 +255,5 @@ pub fn crc32(bytes: &[u8]) -> u32 {
         }
         table
     };
-    !bytes.iter().fold(!0u32, |crc, &byte| {
-        TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8)
-    })
+    !bytes.iter().fold(!0u32, |crc, &byte| TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8))
 }

@@ -43,11 +43,7 @@ pub fn report_to_json(report: &Report) -> Value {
 /// The first few message ids of each kind of ending, to pick one and trace it.
 fn examples(report: &Report) -> Value {
     let e = &report.examples;
-    let lost: Vec<Value> = e
-        .lost
-        .iter()
-        .map(|(id, cause)| json!({"id": id, "cause": cause.name()}))
-        .collect();
+    let lost: Vec<Value> = e.lost.iter().map(|(id, cause)| json!({"id": id, "cause": cause.name()})).collect();
     json!({
         "lost": lost,
         "expired": e.expired,
@@ -83,10 +79,8 @@ fn totals(report: &Report) -> Value {
 }
 
 fn lost_by_cause(counts: &[u64; LossCause::COUNT]) -> Value {
-    let map: Map<String, Value> = LossCause::ALL
-        .iter()
-        .map(|cause| (cause.name().to_string(), json!(counts[cause.index()])))
-        .collect();
+    let map: Map<String, Value> =
+        LossCause::ALL.iter().map(|cause| (cause.name().to_string(), json!(counts[cause.index()]))).collect();
     Value::Object(map)
 }
 
@@ -103,19 +97,12 @@ fn latency_ms(summary: &LatencySummary) -> Value {
 fn series(report: &Report) -> Value {
     let buckets = &report.series;
     let column = |measure: fn(&Bucket) -> u64| -> Value { buckets.iter().map(measure).collect() };
-    let ms_column = |measure: fn(&Bucket) -> u64| -> Value {
-        buckets
-            .iter()
-            .map(|b| us_to_ms(measure(b) as f64))
-            .collect()
-    };
+    let ms_column =
+        |measure: fn(&Bucket) -> u64| -> Value { buckets.iter().map(|b| us_to_ms(measure(b) as f64)).collect() };
     let lost_by_cause: Map<String, Value> = LossCause::ALL
         .iter()
         .map(|cause| {
-            let counts: Value = buckets
-                .iter()
-                .map(|b| b.lost_by_cause[cause.index()])
-                .collect();
+            let counts: Value = buckets.iter().map(|b| b.lost_by_cause[cause.index()]).collect();
             (cause.name().to_string(), counts)
         })
         .collect();
@@ -125,10 +112,7 @@ fn series(report: &Report) -> Value {
         .iter()
         .enumerate()
         .map(|(q, queue)| {
-            let depths: Value = buckets
-                .iter()
-                .map(|b| b.backlog.get(q).copied().unwrap_or(0))
-                .collect();
+            let depths: Value = buckets.iter().map(|b| b.backlog.get(q).copied().unwrap_or(0)).collect();
             (queue.name.clone(), depths)
         })
         .collect();

@@ -34,10 +34,7 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bucket_ms: Option<f64>,
     /// One-way latency between two broker nodes (replication, classic-cluster forwarding).
-    #[serde(
-        default = "defaults::inter_node_latency_ms",
-        skip_serializing_if = "defaults::is_inter_node_latency_ms"
-    )]
+    #[serde(default = "defaults::inter_node_latency_ms", skip_serializing_if = "defaults::is_inter_node_latency_ms")]
     pub inter_node_latency_ms: f64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<Node>,
@@ -99,26 +96,16 @@ pub struct Position {
 pub struct Node {
     pub id: String,
     /// Broker operations per second: accepting a publish, storing a replica, forwarding.
-    #[serde(
-        default = "defaults::capacity_per_s",
-        skip_serializing_if = "defaults::is_capacity_per_s"
-    )]
+    #[serde(default = "defaults::capacity_per_s", skip_serializing_if = "defaults::is_capacity_per_s")]
     pub capacity_per_s: f64,
     /// Time for one fsync; writes arriving during one share the next (group commit).
-    #[serde(
-        default = "defaults::fsync_ms",
-        skip_serializing_if = "defaults::is_fsync_ms"
-    )]
+    #[serde(default = "defaults::fsync_ms", skip_serializing_if = "defaults::is_fsync_ms")]
     pub fsync_ms: f64,
 }
 
 impl Default for Node {
     fn default() -> Self {
-        Node {
-            id: String::new(),
-            capacity_per_s: defaults::capacity_per_s(),
-            fsync_ms: defaults::fsync_ms(),
-        }
+        Node { id: String::new(), capacity_per_s: defaults::capacity_per_s(), fsync_ms: defaults::fsync_ms() }
     }
 }
 
@@ -169,10 +156,7 @@ pub struct LinkPartition {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    #[serde(
-        default = "defaults::link_latency_ms",
-        skip_serializing_if = "defaults::is_link_latency_ms"
-    )]
+    #[serde(default = "defaults::link_latency_ms", skip_serializing_if = "defaults::is_link_latency_ms")]
     pub latency_ms: f64,
     /// Extra delay drawn uniformly from 0..=jitter_ms; delivery stays in order.
     #[serde(default, skip_serializing_if = "defaults::is_zero")]
@@ -186,12 +170,7 @@ pub struct Link {
 
 impl Default for Link {
     fn default() -> Self {
-        Link {
-            latency_ms: defaults::link_latency_ms(),
-            jitter_ms: 0.0,
-            loss_probability: 0.0,
-            partitions: Vec::new(),
-        }
+        Link { latency_ms: defaults::link_latency_ms(), jitter_ms: 0.0, loss_probability: 0.0, partitions: Vec::new() }
     }
 }
 
@@ -235,10 +214,7 @@ pub struct Producer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poisson: Option<bool>,
     /// Keys are drawn uniformly from 0..n_keys.
-    #[serde(
-        default = "defaults::n_keys",
-        skip_serializing_if = "defaults::is_n_keys"
-    )]
+    #[serde(default = "defaults::n_keys", skip_serializing_if = "defaults::is_n_keys")]
     pub n_keys: u32,
     /// Routing key; `{key}` is replaced by the message's key.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -255,33 +231,18 @@ pub struct Producer {
     #[serde(default, skip_serializing_if = "defaults::is_default")]
     pub confirm: Confirm,
     /// Time without a confirm after which the producer resends.
-    #[serde(
-        default = "defaults::timeout_ms",
-        skip_serializing_if = "defaults::is_timeout_ms"
-    )]
+    #[serde(default = "defaults::timeout_ms", skip_serializing_if = "defaults::is_timeout_ms")]
     pub timeout_ms: f64,
     /// Resends after the first attempt before the producer gives up.
-    #[serde(
-        default = "defaults::retries",
-        skip_serializing_if = "defaults::is_retries"
-    )]
+    #[serde(default = "defaults::retries", skip_serializing_if = "defaults::is_retries")]
     pub retries: u32,
-    #[serde(
-        default = "defaults::retry_backoff_ms",
-        skip_serializing_if = "defaults::is_retry_backoff_ms"
-    )]
+    #[serde(default = "defaults::retry_backoff_ms", skip_serializing_if = "defaults::is_retry_backoff_ms")]
     pub retry_backoff_ms: f64,
     /// Unconfirmed messages allowed at once (1 under transactions).
-    #[serde(
-        default = "defaults::max_in_flight",
-        skip_serializing_if = "defaults::is_max_in_flight"
-    )]
+    #[serde(default = "defaults::max_in_flight", skip_serializing_if = "defaults::is_max_in_flight")]
     pub max_in_flight: u32,
     /// Messages waiting locally for a send window; beyond it new ones are refused.
-    #[serde(
-        default = "defaults::outbox_limit",
-        skip_serializing_if = "defaults::is_outbox_limit"
-    )]
+    #[serde(default = "defaults::outbox_limit", skip_serializing_if = "defaults::is_outbox_limit")]
     pub outbox_limit: u32,
     #[serde(default, skip_serializing_if = "defaults::is_zero")]
     pub start_s: f64,
@@ -451,9 +412,7 @@ pub enum Service {
 
 impl Default for Service {
     fn default() -> Self {
-        Service::Constant {
-            ms: defaults::service_ms(),
-        }
+        Service::Constant { ms: defaults::service_ms() }
     }
 }
 
@@ -488,18 +447,12 @@ pub struct Consumer {
     #[serde(default, skip_serializing_if = "Link::is_default")]
     pub link: Link,
     /// Messages processed at once.
-    #[serde(
-        default = "defaults::threads",
-        skip_serializing_if = "defaults::is_threads"
-    )]
+    #[serde(default = "defaults::threads", skip_serializing_if = "defaults::is_threads")]
     pub threads: u32,
     #[serde(default, skip_serializing_if = "defaults::is_default")]
     pub service: Service,
     /// Unacked deliveries allowed at once (`basic.qos`).
-    #[serde(
-        default = "defaults::prefetch",
-        skip_serializing_if = "defaults::is_prefetch"
-    )]
+    #[serde(default = "defaults::prefetch", skip_serializing_if = "defaults::is_prefetch")]
     pub prefetch: u32,
     #[serde(default, skip_serializing_if = "defaults::is_default")]
     pub ack: Ack,

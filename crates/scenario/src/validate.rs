@@ -8,18 +8,17 @@
 use std::collections::BTreeMap;
 
 use mqlab_engine::config::{
-    self, limits, AckMode, Arrivals, BindingConfig, Burst, Config, ConfirmMode, ConsumerConfig,
-    ConsumerId, ExchangeConfig, ExchangeId, FaultAction, LinkConfig, LinkRef, NodeConfig, NodeId,
-    ProducerConfig, ProducerId, QueueConfig, QueueId, RateProfile, ScheduledFault, ServiceTime,
+    self, limits, AckMode, Arrivals, BindingConfig, Burst, Config, ConfirmMode, ConsumerConfig, ConsumerId,
+    ExchangeConfig, ExchangeId, FaultAction, LinkConfig, LinkRef, NodeConfig, NodeId, ProducerConfig, ProducerId,
+    QueueConfig, QueueId, RateProfile, ScheduledFault, ServiceTime,
 };
 use mqlab_engine::time::{TimeUs, US_PER_MS, US_PER_S};
 
 use crate::error::{Errors, IdKind as Kind, Problem, ScenarioError};
 use crate::limits::*;
 use crate::schema::{
-    Ack, Binding, Confirm, Consumer, Exchange, ExchangeKind, Fault, FaultKind, HeadersMatch,
-    Idempotency, Link, Node, Overflow, Placement, Producer, Queue, RandomFault, RateShape,
-    Scenario, Service, VERSION,
+    Ack, Binding, Confirm, Consumer, Exchange, ExchangeKind, Fault, FaultKind, HeadersMatch, Idempotency, Link, Node,
+    Overflow, Placement, Producer, Queue, RandomFault, RateShape, Scenario, Service, VERSION,
 };
 
 /// Checks a scenario and builds the engine's configuration from it, or returns every problem.
@@ -96,8 +95,7 @@ impl Validator {
         }
         if self.errors_dropped > 0 {
             let more = self.errors_dropped;
-            self.errors
-                .push(ScenarioError::of("", Problem::MoreErrors { count: more }));
+            self.errors.push(ScenarioError::of("", Problem::MoreErrors { count: more }));
         }
         Err(Errors(self.errors))
     }
@@ -115,24 +113,12 @@ impl Validator {
             self.text_length("description", description, DESCRIPTION_CHARS_MAX);
         }
 
-        let horizon_us = self.duration_us(
-            "horizon_s",
-            s.horizon_s,
-            Unit::S,
-            limits::HORIZON_US_MAX,
-            Zero::Refused,
-        );
+        let horizon_us = self.duration_us("horizon_s", s.horizon_s, Unit::S, limits::HORIZON_US_MAX, Zero::Refused);
         // With a broken horizon the other checks still run, against the longest allowed one.
         self.horizon_us = horizon_us.unwrap_or(limits::HORIZON_US_MAX);
         let bucket_us = self.bucket_us(s.bucket_ms, horizon_us);
         let inter_node_latency_us = self
-            .duration_us(
-                "inter_node_latency_ms",
-                s.inter_node_latency_ms,
-                Unit::Ms,
-                latency_us_max(),
-                Zero::Allowed,
-            )
+            .duration_us("inter_node_latency_ms", s.inter_node_latency_ms, Unit::Ms, latency_us_max(), Zero::Allowed)
             .unwrap_or(0);
 
         let mut config = Config {
@@ -156,22 +142,13 @@ impl Validator {
         }
         self.declare_ids(s);
 
-        config.nodes = s
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| self.node(i, n))
-            .collect();
+        config.nodes = s.nodes.iter().enumerate().map(|(i, n)| self.node(i, n)).collect();
         let mut faults = Vec::new();
         let mut messages_estimate = 0.0;
         for (i, producer) in s.producers.iter().enumerate() {
             let (producer_config, max_rate_per_s) = self.producer(i, producer, s, &mut faults);
-            messages_estimate += max_rate_per_s
-                * active_s(
-                    producer_config.start_us,
-                    producer_config.stop_us,
-                    self.horizon_us,
-                );
+            messages_estimate +=
+                max_rate_per_s * active_s(producer_config.start_us, producer_config.stop_us, self.horizon_us);
             config.producers.push(producer_config);
         }
         if messages_estimate > limits::MESSAGES_MAX as f64 {
@@ -179,12 +156,7 @@ impl Validator {
             let limit = num(limits::MESSAGES_MAX as f64);
             self.problem("producers", Problem::TooManyMessages { estimate, limit });
         }
-        config.exchanges = s
-            .exchanges
-            .iter()
-            .enumerate()
-            .map(|(i, e)| self.exchange(i, e))
-            .collect();
+        config.exchanges = s.exchanges.iter().enumerate().map(|(i, e)| self.exchange(i, e)).collect();
         let mut home_nodes = Vec::with_capacity(s.queues.len());
         for (i, queue) in s.queues.iter().enumerate() {
             let (queue_config, home) = self.queue(i, queue, s);
@@ -207,21 +179,11 @@ impl Validator {
         scheduled.append(&mut faults);
         self.fault_overlaps(&scheduled);
         config.faults = scheduled.into_iter().map(|placed| placed.fault).collect();
-        config.random_faults = s
-            .random_faults
-            .iter()
-            .enumerate()
-            .filter_map(|(i, fault)| self.random_fault(i, fault))
-            .collect();
+        config.random_faults =
+            s.random_faults.iter().enumerate().filter_map(|(i, fault)| self.random_fault(i, fault)).collect();
         let faults_total = config.faults.len() + config.random_faults.len();
         if faults_total > limits::FAULTS_MAX {
-            self.problem(
-                "faults",
-                Problem::TooManyFaults {
-                    total: faults_total,
-                    limit: limits::FAULTS_MAX,
-                },
-            );
+            self.problem("faults", Problem::TooManyFaults { total: faults_total, limit: limits::FAULTS_MAX });
         }
 
         self.layout(s);
@@ -244,13 +206,7 @@ impl Validator {
         let mut fits = true;
         for (path, len, max) in sizes {
             if len > max {
-                self.problem(
-                    path,
-                    Problem::TooManyEntries {
-                        entries: len,
-                        limit: max,
-                    },
-                );
+                self.problem(path, Problem::TooManyEntries { entries: len, limit: max });
                 fits = false;
             }
         }
@@ -259,31 +215,11 @@ impl Validator {
 
     fn declare_ids(&mut self, s: &Scenario) {
         let lists: [(&str, Kind, Vec<&str>); 5] = [
-            (
-                "nodes",
-                Kind::Node,
-                s.nodes.iter().map(|n| n.id.as_str()).collect(),
-            ),
-            (
-                "producers",
-                Kind::Producer,
-                s.producers.iter().map(|p| p.id.as_str()).collect(),
-            ),
-            (
-                "exchanges",
-                Kind::Exchange,
-                s.exchanges.iter().map(|e| e.id.as_str()).collect(),
-            ),
-            (
-                "queues",
-                Kind::Queue,
-                s.queues.iter().map(|q| q.id.as_str()).collect(),
-            ),
-            (
-                "consumers",
-                Kind::Consumer,
-                s.consumers.iter().map(|c| c.id.as_str()).collect(),
-            ),
+            ("nodes", Kind::Node, s.nodes.iter().map(|n| n.id.as_str()).collect()),
+            ("producers", Kind::Producer, s.producers.iter().map(|p| p.id.as_str()).collect()),
+            ("exchanges", Kind::Exchange, s.exchanges.iter().map(|e| e.id.as_str()).collect()),
+            ("queues", Kind::Queue, s.queues.iter().map(|q| q.id.as_str()).collect()),
+            ("consumers", Kind::Consumer, s.consumers.iter().map(|c| c.id.as_str()).collect()),
         ];
         for (list, kind, ids) in lists {
             for (index, id) in ids.into_iter().enumerate() {
@@ -293,17 +229,10 @@ impl Validator {
                 }
                 if let Some(first) = self.ids.get(id) {
                     let first_path = first.path.clone();
-                    self.problem(
-                        format!("{path}.id"),
-                        Problem::IdTaken {
-                            id: id.to_string(),
-                            first_path,
-                        },
-                    );
+                    self.problem(format!("{path}.id"), Problem::IdTaken { id: id.to_string(), first_path });
                     continue;
                 }
-                self.ids
-                    .insert(id.to_string(), Declared { kind, index, path });
+                self.ids.insert(id.to_string(), Declared { kind, index, path });
             }
         }
     }
@@ -315,22 +244,11 @@ impl Validator {
         }
         let chars = id.chars().count();
         if chars > ID_CHARS_MAX {
-            self.problem(
-                path,
-                Problem::TooManyChars {
-                    chars,
-                    limit: ID_CHARS_MAX,
-                },
-            );
+            self.problem(path, Problem::TooManyChars { chars, limit: ID_CHARS_MAX });
             return false;
         }
         if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            self.problem(
-                path,
-                Problem::IdHasSpace {
-                    id: id.escape_debug().to_string(),
-                },
-            );
+            self.problem(path, Problem::IdHasSpace { id: id.escape_debug().to_string() });
             return false;
         }
         true
@@ -386,26 +304,12 @@ impl Validator {
     fn node(&mut self, i: usize, node: &Node) -> NodeConfig {
         let path = format!("nodes[{i}]");
         let capacity_per_s = self
-            .positive_number(
-                &format!("{path}.capacity_per_s"),
-                node.capacity_per_s,
-                CAPACITY_PER_S_MAX,
-            )
+            .positive_number(&format!("{path}.capacity_per_s"), node.capacity_per_s, CAPACITY_PER_S_MAX)
             .unwrap_or(1.0);
         let fsync_us = self
-            .duration_us(
-                &format!("{path}.fsync_ms"),
-                node.fsync_ms,
-                Unit::Ms,
-                latency_us_max(),
-                Zero::Allowed,
-            )
+            .duration_us(&format!("{path}.fsync_ms"), node.fsync_ms, Unit::Ms, latency_us_max(), Zero::Allowed)
             .unwrap_or(0);
-        NodeConfig {
-            name: node.id.clone(),
-            capacity_per_s,
-            fsync_us,
-        }
+        NodeConfig { name: node.id.clone(), capacity_per_s, fsync_us }
     }
 
     fn exchange(&mut self, i: usize, exchange: &Exchange) -> ExchangeConfig {
@@ -413,21 +317,15 @@ impl Validator {
             ExchangeKind::Direct => config::ExchangeKind::Direct,
             ExchangeKind::Fanout => config::ExchangeKind::Fanout,
             ExchangeKind::Topic => config::ExchangeKind::Topic,
-            ExchangeKind::Headers => config::ExchangeKind::Headers {
-                match_all: exchange.x_match != Some(HeadersMatch::Any),
-            },
+            ExchangeKind::Headers => {
+                config::ExchangeKind::Headers { match_all: exchange.x_match != Some(HeadersMatch::Any) }
+            }
         };
         if exchange.x_match.is_some() && exchange.kind != ExchangeKind::Headers {
             let kind = exchange_kind_word(exchange.kind).to_string();
-            self.problem(
-                format!("exchanges[{i}].x_match"),
-                Problem::XMatchOnlyForHeaders { kind },
-            );
+            self.problem(format!("exchanges[{i}].x_match"), Problem::XMatchOnlyForHeaders { kind });
         }
-        ExchangeConfig {
-            name: exchange.id.clone(),
-            kind,
-        }
+        ExchangeConfig { name: exchange.id.clone(), kind }
     }
 
     /// The queue's config and its home node (the leader, for a replicated queue).
@@ -439,36 +337,22 @@ impl Validator {
             self.problem(format!("{path}.durable"), Problem::QuorumAlwaysDurable);
         }
         let durable = queue.durable.unwrap_or(is_quorum);
-        let max_length = queue.max_length.and_then(|max_length| {
-            self.count(
-                &format!("{path}.max_length"),
-                max_length,
-                0,
-                limits::QUEUE_LENGTH_MAX,
-            )
-        });
+        let max_length = queue
+            .max_length
+            .and_then(|max_length| self.count(&format!("{path}.max_length"), max_length, 0, limits::QUEUE_LENGTH_MAX));
         let message_ttl_us = queue.message_ttl_ms.and_then(|ttl| {
-            self.duration_us(
-                &format!("{path}.message_ttl_ms"),
-                ttl,
-                Unit::Ms,
-                limits::HORIZON_US_MAX,
-                Zero::Allowed,
-            )
+            self.duration_us(&format!("{path}.message_ttl_ms"), ttl, Unit::Ms, limits::HORIZON_US_MAX, Zero::Allowed)
         });
-        let dead_letter_exchange = queue.dead_letter_exchange.as_deref().and_then(|id| {
-            self.resolve(&format!("{path}.dead_letter_exchange"), id, Kind::Exchange)
-                .map(exchange_id)
-        });
+        let dead_letter_exchange = queue
+            .dead_letter_exchange
+            .as_deref()
+            .and_then(|id| self.resolve(&format!("{path}.dead_letter_exchange"), id, Kind::Exchange).map(exchange_id));
         if queue.dead_letter_exchange.is_none() {
             if queue.overflow == Overflow::RejectPublishDlx {
                 self.problem(format!("{path}.overflow"), Problem::DlxOverflowNeedsDlx);
             }
             if queue.dead_letter_routing_key.is_some() {
-                self.problem(
-                    format!("{path}.dead_letter_routing_key"),
-                    Problem::OnlyWithDeadLetterExchange,
-                );
+                self.problem(format!("{path}.dead_letter_routing_key"), Problem::OnlyWithDeadLetterExchange);
             }
         }
         if let Some(key) = &queue.dead_letter_routing_key {
@@ -492,25 +376,14 @@ impl Validator {
         (queue_config, home)
     }
 
-    fn placement(
-        &mut self,
-        path: &str,
-        placement: &Placement,
-        s: &Scenario,
-    ) -> (config::Placement, NodeId) {
+    fn placement(&mut self, path: &str, placement: &Placement, s: &Scenario) -> (config::Placement, NodeId) {
         match placement {
             Placement::Single { node } | Placement::Classic { node } => {
-                let home = self
-                    .node_or_first(&format!("{path}.node"), node.as_deref(), s)
-                    .unwrap_or(NodeId(0));
+                let home = self.node_or_first(&format!("{path}.node"), node.as_deref(), s).unwrap_or(NodeId(0));
                 (config::Placement::Home(home), home)
             }
             Placement::Mirrored { nodes } | Placement::Quorum { nodes } => {
-                let mode = if matches!(placement, Placement::Mirrored { .. }) {
-                    "mirrored"
-                } else {
-                    "quorum"
-                };
+                let mode = if matches!(placement, Placement::Mirrored { .. }) { "mirrored" } else { "quorum" };
                 let nodes_path = format!("{path}.nodes");
                 let mut resolved: Vec<NodeId> = Vec::new();
                 if nodes.len() < 2 {
@@ -519,10 +392,7 @@ impl Validator {
                 } else if nodes.len() > limits::NODES_MAX {
                     self.problem(
                         &nodes_path,
-                        Problem::TooManyEntries {
-                            entries: nodes.len(),
-                            limit: limits::NODES_MAX,
-                        },
+                        Problem::TooManyEntries { entries: nodes.len(), limit: limits::NODES_MAX },
                     );
                 } else {
                     for (j, id) in nodes.iter().enumerate() {
@@ -552,17 +422,10 @@ impl Validator {
         let mut bindings = Vec::with_capacity(s.bindings.len());
         for (i, binding) in s.bindings.iter().enumerate() {
             let path = format!("bindings[{i}]");
-            if let Some(first) = s.bindings[..i]
-                .iter()
-                .position(|earlier| earlier == binding)
-            {
+            if let Some(first) = s.bindings[..i].iter().position(|earlier| earlier == binding) {
                 self.problem(&path, Problem::SameBinding { first });
             }
-            let exchange = self.resolve(
-                &format!("{path}.exchange"),
-                &binding.exchange,
-                Kind::Exchange,
-            );
+            let exchange = self.resolve(&format!("{path}.exchange"), &binding.exchange, Kind::Exchange);
             let queue = self.resolve(&format!("{path}.queue"), &binding.queue, Kind::Queue);
             self.key_length(&format!("{path}.key"), &binding.key);
             self.binding_headers(&path, binding, exchange, s);
@@ -570,38 +433,22 @@ impl Validator {
                 exchange: exchange.map(exchange_id).unwrap_or(ExchangeId(0)),
                 queue: queue.map(queue_id).unwrap_or(QueueId(0)),
                 key: binding.key.clone(),
-                headers: binding
-                    .headers
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
+                headers: binding.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             });
         }
         bindings
     }
 
-    fn binding_headers(
-        &mut self,
-        path: &str,
-        binding: &Binding,
-        exchange: Option<usize>,
-        s: &Scenario,
-    ) {
+    fn binding_headers(&mut self, path: &str, binding: &Binding, exchange: Option<usize>, s: &Scenario) {
         let headers_path = format!("{path}.headers");
         if binding.headers.is_empty() {
             return;
         }
-        if let Some(kind) = exchange
-            .and_then(|index| s.exchanges.get(index))
-            .map(|e| e.kind)
-        {
+        if let Some(kind) = exchange.and_then(|index| s.exchanges.get(index)).map(|e| e.kind) {
             if kind != ExchangeKind::Headers {
                 let exchange = binding.exchange.escape_debug().to_string();
                 let kind = exchange_kind_word(kind).to_string();
-                self.problem(
-                    &headers_path,
-                    Problem::HeadersOnlyForHeaders { exchange, kind },
-                );
+                self.problem(&headers_path, Problem::HeadersOnlyForHeaders { exchange, kind });
             }
         }
         self.headers(&headers_path, &binding.headers);
@@ -609,13 +456,7 @@ impl Validator {
 
     fn headers(&mut self, path: &str, headers: &BTreeMap<String, String>) {
         if headers.len() > HEADERS_MAX {
-            self.problem(
-                path,
-                Problem::TooManyEntries {
-                    entries: headers.len(),
-                    limit: HEADERS_MAX,
-                },
-            );
+            self.problem(path, Problem::TooManyEntries { entries: headers.len(), limit: HEADERS_MAX });
             return;
         }
         for (name, value) in headers {
@@ -641,20 +482,12 @@ impl Validator {
         let exchange = self.resolve(&p("exchange"), &producer.exchange, Kind::Exchange);
         let node = self.node_or_first(&p("node"), producer.node.as_deref(), s);
         let (rate, arrivals, max_rate_per_s) = self.rate(&path, producer);
-        let n_keys = self
-            .count(&p("n_keys"), producer.n_keys, 0, limits::KEYS_MAX)
-            .unwrap_or(1);
+        let n_keys = self.count(&p("n_keys"), producer.n_keys, 0, limits::KEYS_MAX).unwrap_or(1);
         self.key_length(&p("routing_key"), &producer.routing_key);
         self.headers(&p("headers"), &producer.headers);
-        let ttl_us = producer.ttl_ms.and_then(|ttl| {
-            self.duration_us(
-                &p("ttl_ms"),
-                ttl,
-                Unit::Ms,
-                limits::HORIZON_US_MAX,
-                Zero::Allowed,
-            )
-        });
+        let ttl_us = producer
+            .ttl_ms
+            .and_then(|ttl| self.duration_us(&p("ttl_ms"), ttl, Unit::Ms, limits::HORIZON_US_MAX, Zero::Allowed));
         let confirm = match producer.confirm {
             Confirm::None => ConfirmMode::None,
             Confirm::Transaction => ConfirmMode::Transaction,
@@ -677,9 +510,7 @@ impl Validator {
             Some(us) => us,
             None => US_PER_MS,
         };
-        let retries = self
-            .count(&p("retries"), producer.retries, 0, limits::RETRIES_MAX)
-            .unwrap_or(0);
+        let retries = self.count(&p("retries"), producer.retries, 0, limits::RETRIES_MAX).unwrap_or(0);
         let retry_backoff_us = self
             .duration_us(
                 &p("retry_backoff_ms"),
@@ -689,22 +520,9 @@ impl Validator {
                 Zero::Allowed,
             )
             .unwrap_or(0);
-        let max_in_flight = self
-            .count(
-                &p("max_in_flight"),
-                producer.max_in_flight,
-                1,
-                limits::IN_FLIGHT_MAX,
-            )
-            .unwrap_or(1);
-        let outbox_limit = self
-            .count(
-                &p("outbox_limit"),
-                producer.outbox_limit,
-                0,
-                limits::OUTBOX_MAX,
-            )
-            .unwrap_or(0);
+        let max_in_flight =
+            self.count(&p("max_in_flight"), producer.max_in_flight, 1, limits::IN_FLIGHT_MAX).unwrap_or(1);
+        let outbox_limit = self.count(&p("outbox_limit"), producer.outbox_limit, 0, limits::OUTBOX_MAX).unwrap_or(0);
         let (start_us, stop_us) = self.start_stop(&path, producer.start_s, producer.stop_s);
         let link_ref = LinkRef::Producer(ProducerId(i as u16));
         let link = self.link(&p("link"), &producer.link, link_ref, faults);
@@ -717,11 +535,7 @@ impl Validator {
             n_keys,
             exchange: exchange.map(exchange_id).unwrap_or(ExchangeId(0)),
             routing_key: producer.routing_key.clone(),
-            headers: producer
-                .headers
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            headers: producer.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             persistent: producer.persistent,
             ttl_us,
             confirm,
@@ -764,10 +578,7 @@ impl Validator {
         }
         if !is_bursts && !is_schedule && producer.poisson.is_some() {
             let shape = shape_word.to_string();
-            self.problem(
-                p("poisson"),
-                Problem::PoissonOnlyWithBurstsOrSchedule { shape },
-            );
+            self.problem(p("poisson"), Problem::PoissonOnlyWithBurstsOrSchedule { shape });
         }
         if is_schedule && producer.rate_per_s.is_some() {
             self.problem(p("rate_per_s"), Problem::RateNotWithSchedule);
@@ -796,25 +607,13 @@ impl Validator {
             }
         };
         match shape {
-            RateShape::Constant | RateShape::Poisson => (
-                RateProfile {
-                    steps: vec![(0, base_rate)],
-                    burst: None,
-                },
-                arrivals,
-                base_rate,
-            ),
+            RateShape::Constant | RateShape::Poisson => {
+                (RateProfile { steps: vec![(0, base_rate)], burst: None }, arrivals, base_rate)
+            }
             RateShape::Bursts => {
                 let burst = self.burst(path, producer);
                 let max_rate = burst.map_or(base_rate, |b| b.rate_per_s.max(base_rate));
-                (
-                    RateProfile {
-                        steps: vec![(0, base_rate)],
-                        burst,
-                    },
-                    arrivals,
-                    max_rate,
-                )
+                (RateProfile { steps: vec![(0, base_rate)], burst }, arrivals, max_rate)
             }
             RateShape::Schedule => {
                 let (steps, max_rate) = self.schedule(path, producer);
@@ -840,13 +639,7 @@ impl Validator {
             Zero::Allowed,
         );
         let for_us = match producer.burst_s {
-            Some(burst_s) => self.duration_us(
-                &p("burst_s"),
-                burst_s,
-                Unit::S,
-                limits::HORIZON_US_MAX,
-                Zero::Refused,
-            ),
+            Some(burst_s) => self.duration_us(&p("burst_s"), burst_s, Unit::S, limits::HORIZON_US_MAX, Zero::Refused),
             None => {
                 self.problem(p("burst_s"), Problem::BurstLengthMissing);
                 None
@@ -854,16 +647,8 @@ impl Validator {
         };
         let every_us = match producer.every_s {
             Some(every_s) => {
-                let every_us = self.duration_us(
-                    &p("every_s"),
-                    every_s,
-                    Unit::S,
-                    limits::HORIZON_US_MAX,
-                    Zero::Refused,
-                );
-                if let (Some(every_us), Some(for_us), Some(burst_s)) =
-                    (every_us, for_us, producer.burst_s)
-                {
+                let every_us = self.duration_us(&p("every_s"), every_s, Unit::S, limits::HORIZON_US_MAX, Zero::Refused);
+                if let (Some(every_us), Some(for_us), Some(burst_s)) = (every_us, for_us, producer.burst_s) {
                     if every_us < for_us {
                         let (every, burst) = (num(every_s), num(burst_s));
                         self.problem(p("every_s"), Problem::BurstsOverlap { every, burst });
@@ -874,12 +659,7 @@ impl Validator {
             // One burst only: the next would start after the run has ended.
             None => for_us.map(|for_us| self.horizon_us.max(for_us).max(1)),
         };
-        Some(Burst {
-            first_us: first_us?,
-            every_us: every_us?,
-            for_us: for_us?,
-            rate_per_s: rate_per_s?,
-        })
+        Some(Burst { first_us: first_us?, every_us: every_us?, for_us: for_us?, rate_per_s: rate_per_s? })
     }
 
     fn schedule(&mut self, path: &str, producer: &Producer) -> (Vec<(TimeUs, f64)>, f64) {
@@ -893,13 +673,7 @@ impl Validator {
             return (vec![(0, 0.0)], 0.0);
         }
         if steps.len() > RATE_STEPS_MAX {
-            self.problem(
-                &steps_path,
-                Problem::TooManyEntries {
-                    entries: steps.len(),
-                    limit: RATE_STEPS_MAX,
-                },
-            );
+            self.problem(&steps_path, Problem::TooManyEntries { entries: steps.len(), limit: RATE_STEPS_MAX });
             return (vec![(0, 0.0)], 0.0);
         }
         let mut profile: Vec<(TimeUs, f64)> = Vec::with_capacity(steps.len() + 1);
@@ -924,11 +698,7 @@ impl Validator {
                     let (at, previous) = (num(step.at_s), num(previous_at_s));
                     self.problem(
                         format!("{step_path}.at_s"),
-                        Problem::StepsOutOfOrder {
-                            at,
-                            previous_index: k,
-                            previous,
-                        },
+                        Problem::StepsOutOfOrder { at, previous_index: k, previous },
                     );
                     continue;
                 }
@@ -962,20 +732,15 @@ impl Validator {
         };
         let link_ref = LinkRef::Consumer(ConsumerId(i as u16));
         let link = self.link(&p("link"), &consumer.link, link_ref, faults);
-        let threads = self
-            .count(&p("threads"), consumer.threads, 1, limits::THREADS_MAX)
-            .unwrap_or(1);
+        let threads = self.count(&p("threads"), consumer.threads, 1, limits::THREADS_MAX).unwrap_or(1);
         let service = self.service(&p("service"), &consumer.service);
-        let prefetch = self
-            .count(&p("prefetch"), consumer.prefetch, 1, limits::PREFETCH_MAX)
-            .unwrap_or(1);
+        let prefetch = self.count(&p("prefetch"), consumer.prefetch, 1, limits::PREFETCH_MAX).unwrap_or(1);
         let ack = match consumer.ack {
             Ack::Auto => AckMode::Auto,
             Ack::Manual => AckMode::Manual,
         };
-        let failure_probability = self
-            .probability(&p("failure_probability"), consumer.failure_probability)
-            .unwrap_or(0.0);
+        let failure_probability =
+            self.probability(&p("failure_probability"), consumer.failure_probability).unwrap_or(0.0);
         let idempotency = match consumer.idempotency {
             Idempotency::None => config::Idempotency::None,
             Idempotency::UpsertByKey => config::Idempotency::UpsertByKey,
@@ -1003,22 +768,11 @@ impl Validator {
     fn service(&mut self, path: &str, service: &Service) -> ServiceTime {
         let max = limits::HORIZON_US_MAX;
         let ms = |v: &mut Self, field: &str, value: f64| {
-            v.duration_us(
-                &format!("{path}.{field}"),
-                value,
-                Unit::Ms,
-                max,
-                Zero::Allowed,
-            )
-            .unwrap_or(0)
+            v.duration_us(&format!("{path}.{field}"), value, Unit::Ms, max, Zero::Allowed).unwrap_or(0)
         };
         match *service {
-            Service::Constant { ms: value } => ServiceTime::Constant {
-                us: ms(self, "ms", value),
-            },
-            Service::Exponential { mean_ms } => ServiceTime::Exponential {
-                mean_us: ms(self, "mean_ms", mean_ms),
-            },
+            Service::Constant { ms: value } => ServiceTime::Constant { us: ms(self, "ms", value) },
+            Service::Exponential { mean_ms } => ServiceTime::Exponential { mean_us: ms(self, "mean_ms", mean_ms) },
             Service::Uniform { min_ms, max_ms } => {
                 let min_us = ms(self, "min_ms", min_ms);
                 let max_us = ms(self, "max_ms", max_ms);
@@ -1026,64 +780,31 @@ impl Validator {
                     let (max, min) = (num(max_ms), num(min_ms));
                     self.problem(format!("{path}.max_ms"), Problem::MaxBelowMin { max, min });
                 }
-                ServiceTime::Uniform {
-                    min_us,
-                    max_us: max_us.max(min_us),
-                }
+                ServiceTime::Uniform { min_us, max_us: max_us.max(min_us) }
             }
             Service::Lognormal { median_ms, sigma } => {
                 let median_us = self
-                    .duration_us(
-                        &format!("{path}.median_ms"),
-                        median_ms,
-                        Unit::Ms,
-                        max,
-                        Zero::Refused,
-                    )
+                    .duration_us(&format!("{path}.median_ms"), median_ms, Unit::Ms, max, Zero::Refused)
                     .unwrap_or(1);
-                let sigma = self
-                    .number_in(&format!("{path}.sigma"), sigma, LOGNORMAL_SIGMA_MAX)
-                    .unwrap_or(0.0);
+                let sigma = self.number_in(&format!("{path}.sigma"), sigma, LOGNORMAL_SIGMA_MAX).unwrap_or(0.0);
                 ServiceTime::LogNormal { median_us, sigma }
             }
         }
     }
 
-    fn link(
-        &mut self,
-        path: &str,
-        link: &Link,
-        link_ref: LinkRef,
-        faults: &mut Vec<PlacedFault>,
-    ) -> LinkConfig {
+    fn link(&mut self, path: &str, link: &Link, link_ref: LinkRef, faults: &mut Vec<PlacedFault>) -> LinkConfig {
         let latency_us = self
-            .duration_us(
-                &format!("{path}.latency_ms"),
-                link.latency_ms,
-                Unit::Ms,
-                latency_us_max(),
-                Zero::Allowed,
-            )
+            .duration_us(&format!("{path}.latency_ms"), link.latency_ms, Unit::Ms, latency_us_max(), Zero::Allowed)
             .unwrap_or(0);
         let jitter_us = self
-            .duration_us(
-                &format!("{path}.jitter_ms"),
-                link.jitter_ms,
-                Unit::Ms,
-                latency_us_max(),
-                Zero::Allowed,
-            )
+            .duration_us(&format!("{path}.jitter_ms"), link.jitter_ms, Unit::Ms, latency_us_max(), Zero::Allowed)
             .unwrap_or(0);
-        let loss_probability = self
-            .probability(&format!("{path}.loss_probability"), link.loss_probability)
-            .unwrap_or(0.0);
+        let loss_probability =
+            self.probability(&format!("{path}.loss_probability"), link.loss_probability).unwrap_or(0.0);
         if link.partitions.len() > limits::FAULTS_MAX {
             self.problem(
                 format!("{path}.partitions"),
-                Problem::TooManyEntries {
-                    entries: link.partitions.len(),
-                    limit: limits::FAULTS_MAX,
-                },
+                Problem::TooManyEntries { entries: link.partitions.len(), limit: limits::FAULTS_MAX },
             );
         } else {
             for (j, partition) in link.partitions.iter().enumerate() {
@@ -1098,13 +819,7 @@ impl Validator {
                 let duration_us = match partition.for_s {
                     Some(for_s) => {
                         let for_path = format!("{partition_path}.for_s");
-                        match self.duration_us(
-                            &for_path,
-                            for_s,
-                            Unit::S,
-                            limits::HORIZON_US_MAX,
-                            Zero::Refused,
-                        ) {
+                        match self.duration_us(&for_path, for_s, Unit::S, limits::HORIZON_US_MAX, Zero::Refused) {
                             Some(duration_us) => Some(duration_us),
                             None => continue,
                         }
@@ -1115,51 +830,24 @@ impl Validator {
                     let action = FaultAction::PartitionLink(link_ref);
                     faults.push(PlacedFault {
                         path: partition_path,
-                        fault: ScheduledFault {
-                            at_us,
-                            duration_us,
-                            action,
-                        },
+                        fault: ScheduledFault { at_us, duration_us, action },
                     });
                 }
             }
         }
-        LinkConfig {
-            latency_us,
-            jitter_us,
-            loss_probability,
-        }
+        LinkConfig { latency_us, jitter_us, loss_probability }
     }
 
-    fn start_stop(
-        &mut self,
-        path: &str,
-        start_s: f64,
-        stop_s: Option<f64>,
-    ) -> (TimeUs, Option<TimeUs>) {
+    fn start_stop(&mut self, path: &str, start_s: f64, stop_s: Option<f64>) -> (TimeUs, Option<TimeUs>) {
         let start_us = self
-            .duration_us(
-                &format!("{path}.start_s"),
-                start_s,
-                Unit::S,
-                limits::HORIZON_US_MAX,
-                Zero::Allowed,
-            )
+            .duration_us(&format!("{path}.start_s"), start_s, Unit::S, limits::HORIZON_US_MAX, Zero::Allowed)
             .unwrap_or(0);
         let stop_us = stop_s.and_then(|stop| {
-            let stop_us = self.duration_us(
-                &format!("{path}.stop_s"),
-                stop,
-                Unit::S,
-                limits::HORIZON_US_MAX,
-                Zero::Allowed,
-            )?;
+            let stop_us =
+                self.duration_us(&format!("{path}.stop_s"), stop, Unit::S, limits::HORIZON_US_MAX, Zero::Allowed)?;
             if stop_us <= start_us {
                 let (stop, start) = (num(stop), num(start_s));
-                self.problem(
-                    format!("{path}.stop_s"),
-                    Problem::StopNotAfterStart { stop, start },
-                );
+                self.problem(format!("{path}.stop_s"), Problem::StopNotAfterStart { stop, start });
                 return None;
             }
             Some(stop_us)
@@ -1179,10 +867,7 @@ impl Validator {
         let p = |field: &str| format!("{path}.{field}");
         if probability.is_some() && kind != FaultKind::LinkLoss {
             let kind = kind.name().to_string();
-            self.problem(
-                p("probability"),
-                Problem::ProbabilityOnlyForLinkLoss { kind },
-            );
+            self.problem(p("probability"), Problem::ProbabilityOnlyForLinkLoss { kind });
         }
         if factor.is_some() && kind != FaultKind::SlowDisk {
             let kind = kind.name().to_string();
@@ -1190,15 +875,13 @@ impl Validator {
         }
         let target_path = p("target");
         match kind {
-            FaultKind::CrashNode => self
-                .resolve(&target_path, target, Kind::Node)
-                .map(|i| FaultAction::CrashNode(node_id(i))),
+            FaultKind::CrashNode => {
+                self.resolve(&target_path, target, Kind::Node).map(|i| FaultAction::CrashNode(node_id(i)))
+            }
             FaultKind::CrashConsumer => self
                 .resolve(&target_path, target, Kind::Consumer)
                 .map(|i| FaultAction::CrashConsumer(ConsumerId(i as u16))),
-            FaultKind::PartitionLink => self
-                .link_target(&target_path, target)
-                .map(FaultAction::PartitionLink),
+            FaultKind::PartitionLink => self.link_target(&target_path, target).map(FaultAction::PartitionLink),
             FaultKind::LinkLoss => {
                 let link = self.link_target(&target_path, target);
                 let probability = match probability {
@@ -1236,53 +919,24 @@ impl Validator {
 
     fn fault(&mut self, i: usize, fault: &Fault) -> Option<PlacedFault> {
         let path = format!("faults[{i}]");
-        let at_us = self.duration_us(
-            &format!("{path}.at_s"),
-            fault.at_s,
-            Unit::S,
-            limits::HORIZON_US_MAX,
-            Zero::Allowed,
-        );
+        let at_us =
+            self.duration_us(&format!("{path}.at_s"), fault.at_s, Unit::S, limits::HORIZON_US_MAX, Zero::Allowed);
         // Every field is checked before any refusal, so that all errors are reported.
         let duration_us = fault.for_s.map(|for_s| {
-            self.duration_us(
-                &format!("{path}.for_s"),
-                for_s,
-                Unit::S,
-                limits::HORIZON_US_MAX,
-                Zero::Refused,
-            )
+            self.duration_us(&format!("{path}.for_s"), for_s, Unit::S, limits::HORIZON_US_MAX, Zero::Refused)
         });
-        let action = self.fault_action(
-            &path,
-            fault.kind,
-            &fault.target,
-            fault.probability,
-            fault.factor,
-        );
+        let action = self.fault_action(&path, fault.kind, &fault.target, fault.probability, fault.factor);
         let duration_us = match duration_us {
             Some(checked) => Some(checked?),
             None => None,
         };
-        Some(PlacedFault {
-            path,
-            fault: ScheduledFault {
-                at_us: at_us?,
-                duration_us,
-                action: action?,
-            },
-        })
+        Some(PlacedFault { path, fault: ScheduledFault { at_us: at_us?, duration_us, action: action? } })
     }
 
     fn random_fault(&mut self, i: usize, fault: &RandomFault) -> Option<config::RandomFault> {
         let path = format!("random_faults[{i}]");
-        let mtbf_us = self.duration_us(
-            &format!("{path}.mtbf_s"),
-            fault.mtbf_s,
-            Unit::S,
-            limits::HORIZON_US_MAX,
-            Zero::Refused,
-        );
+        let mtbf_us =
+            self.duration_us(&format!("{path}.mtbf_s"), fault.mtbf_s, Unit::S, limits::HORIZON_US_MAX, Zero::Refused);
         if let Some(mtbf_us) = mtbf_us {
             let strikes = self.horizon_us as f64 / mtbf_us as f64;
             if strikes > RANDOM_FAULT_STRIKES_MAX {
@@ -1295,25 +949,10 @@ impl Validator {
                 self.problem(format!("{path}.mtbf_s"), problem);
             }
         }
-        let mttr_us = self.duration_us(
-            &format!("{path}.mttr_s"),
-            fault.mttr_s,
-            Unit::S,
-            limits::HORIZON_US_MAX,
-            Zero::Allowed,
-        );
-        let action = self.fault_action(
-            &path,
-            fault.kind,
-            &fault.target,
-            fault.probability,
-            fault.factor,
-        )?;
-        Some(config::RandomFault {
-            action,
-            mean_time_between_us: mtbf_us?,
-            mean_duration_us: mttr_us?,
-        })
+        let mttr_us =
+            self.duration_us(&format!("{path}.mttr_s"), fault.mttr_s, Unit::S, limits::HORIZON_US_MAX, Zero::Allowed);
+        let action = self.fault_action(&path, fault.kind, &fault.target, fault.probability, fault.factor)?;
+        Some(config::RandomFault { action, mean_time_between_us: mtbf_us?, mean_duration_us: mttr_us? })
     }
 
     /// Two scheduled faults of one kind on one target must not overlap in time: a node cannot
@@ -1336,12 +975,7 @@ impl Validator {
         for (id, position) in &s.layout {
             let path = format!("layout.{id}");
             if id.is_empty() || id.chars().count() > ID_CHARS_MAX {
-                self.problem(
-                    &path,
-                    Problem::LayoutKey {
-                        limit: ID_CHARS_MAX,
-                    },
-                );
+                self.problem(&path, Problem::LayoutKey { limit: ID_CHARS_MAX });
             }
             for (axis, value) in [("x", position.x), ("y", position.y)] {
                 let axis_path = format!("{path}.{axis}");
@@ -1359,18 +993,11 @@ impl Validator {
         let horizon_us = horizon_us.unwrap_or(limits::HORIZON_US_MAX);
         let Some(bucket_ms) = bucket_ms else {
             // A hundred buckets over the run, each a whole number of milliseconds.
-            let ms = (horizon_us as f64 / 100.0 / US_PER_MS as f64)
-                .round()
-                .max(1.0);
+            let ms = (horizon_us as f64 / 100.0 / US_PER_MS as f64).round().max(1.0);
             return ms as TimeUs * US_PER_MS;
         };
-        let Some(bucket_us) = self.duration_us(
-            "bucket_ms",
-            bucket_ms,
-            Unit::Ms,
-            limits::HORIZON_US_MAX,
-            Zero::Refused,
-        ) else {
+        let Some(bucket_us) = self.duration_us("bucket_ms", bucket_ms, Unit::Ms, limits::HORIZON_US_MAX, Zero::Refused)
+        else {
             return US_PER_MS;
         };
         let buckets = horizon_us.div_ceil(bucket_us);
@@ -1440,25 +1067,12 @@ impl Validator {
     }
 
     /// A time in the field's unit, converted to whole microseconds and checked against `max_us`.
-    fn duration_us(
-        &mut self,
-        path: &str,
-        value: f64,
-        unit: Unit,
-        max_us: TimeUs,
-        zero: Zero,
-    ) -> Option<TimeUs> {
+    fn duration_us(&mut self, path: &str, value: f64, unit: Unit, max_us: TimeUs, zero: Zero) -> Option<TimeUs> {
         let value = self.non_negative(path, value)?;
         let max = max_us as f64 / unit.us();
         if value > max {
             let limit = format!("{}{}", num(max), readable_duration(max_us));
-            self.problem(
-                path,
-                Problem::AboveLimit {
-                    value: num(value),
-                    limit,
-                },
-            );
+            self.problem(path, Problem::AboveLimit { value: num(value), limit });
             return None;
         }
         let us = (value * unit.us()).round() as TimeUs;
@@ -1489,13 +1103,7 @@ impl Validator {
 
     fn key_length(&mut self, path: &str, key: &str) {
         if key.len() > KEY_BYTES_MAX {
-            self.problem(
-                path,
-                Problem::TooManyBytes {
-                    bytes: key.len(),
-                    limit: KEY_BYTES_MAX,
-                },
-            );
+            self.problem(path, Problem::TooManyBytes { bytes: key.len(), limit: KEY_BYTES_MAX });
         }
     }
 
@@ -1541,10 +1149,7 @@ fn same_kind_and_target(a: &FaultAction, b: &FaultAction) -> bool {
 }
 
 fn overlap(a: &ScheduledFault, b: &ScheduledFault) -> bool {
-    let end = |f: &ScheduledFault| {
-        f.duration_us
-            .map_or(TimeUs::MAX, |d| f.at_us.saturating_add(d))
-    };
+    let end = |f: &ScheduledFault| f.duration_us.map_or(TimeUs::MAX, |d| f.at_us.saturating_add(d));
     a.at_us < end(b) && b.at_us < end(a)
 }
 

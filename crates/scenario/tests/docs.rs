@@ -6,10 +6,7 @@ const DOC: &str = include_str!("../../../docs/scenario.md");
 
 /// The bodies of the ```json blocks.
 fn json_examples() -> Vec<&'static str> {
-    DOC.split("```json\n")
-        .skip(1)
-        .filter_map(|rest| rest.split("\n```").next())
-        .collect()
+    DOC.split("```json\n").skip(1).filter_map(|rest| rest.split("\n```").next()).collect()
 }
 
 #[test]
@@ -22,17 +19,9 @@ fn every_example_is_a_valid_scenario_that_runs() {
         let report = run(&scenario, None).expect("valid");
         let t = report.totals;
         assert!(t.produced > 0, "{}", scenario.name);
-        assert_eq!(
-            t.produced,
-            t.processed + t.lost + t.expired + t.dead_lettered + t.rejected + t.in_flight
-        );
+        assert_eq!(t.produced, t.processed + t.lost + t.expired + t.dead_lettered + t.rejected + t.in_flight);
         let link = encode(&scenario);
-        assert!(
-            link.len() < 2_000,
-            "{}: {} characters",
-            scenario.name,
-            link.len()
-        );
+        assert!(link.len() < 2_000, "{}: {} characters", scenario.name, link.len());
         assert_eq!(decode(&link).expect("decodes"), scenario);
     }
 }

@@ -26,9 +26,7 @@ fn tracked_error(text: &str) -> Option<(String, String)> {
     let message = if inner.line() == 0 {
         full
     } else {
-        let cut = full
-            .rfind(" at line ")
-            .map_or(full.as_str(), |at| &full[..at]);
+        let cut = full.rfind(" at line ").map_or(full.as_str(), |at| &full[..at]);
         format!("{cut} (line {}, column {})", inner.line(), inner.column())
     };
     Some((path, message))
@@ -84,35 +82,20 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// The scenarios edited: the test files' two and every preset.
 fn bases() -> Vec<Value> {
     let mut bases = vec![value(MINIMAL), value(FULL)];
-    bases.extend(
-        presets::all()
-            .iter()
-            .map(|(_, scenario)| serde_json::to_value(scenario).expect("serializes")),
-    );
+    bases.extend(presets::all().iter().map(|(_, scenario)| serde_json::to_value(scenario).expect("serializes")));
     bases
 }
 
 /// Both printings: serde_json's compact one and its pretty one (positions differ).
 fn both_ways(value: &Value) -> [String; 2] {
-    [
-        value.to_string(),
-        serde_json::to_string_pretty(value).expect("prints"),
-    ]
+    [value.to_string(), serde_json::to_string_pretty(value).expect("prints")]
 }
 
 #[test]
 fn hand_picked_edits_agree() {
     let texts = [
-        MINIMAL.replacen(
-            "{\"id\": \"q1\"}",
-            "{\"id\": \"q1\", \"placement\": {\"mode\": \"mirrored\"}}",
-            1,
-        ),
-        MINIMAL.replacen(
-            "{\"id\": \"q1\"}",
-            "{\"placement\": {\"mode\": \"mirrored\", \"nodes\": [\"n1\"]}}",
-            1,
-        ),
+        MINIMAL.replacen("{\"id\": \"q1\"}", "{\"id\": \"q1\", \"placement\": {\"mode\": \"mirrored\"}}", 1),
+        MINIMAL.replacen("{\"id\": \"q1\"}", "{\"placement\": {\"mode\": \"mirrored\", \"nodes\": [\"n1\"]}}", 1),
         MINIMAL.replacen(
             "{\"id\": \"q1\"}",
             "{\"placement\": {\"mode\": \"quorum\", \"nodes\": [\"n1\"]}, \"id\": 3}",
@@ -123,11 +106,7 @@ fn hand_picked_edits_agree() {
             "{\"id\": \"q1\", \"placement\": {\"nodes\": [1], \"mode\": \"quorum\"} }",
             1,
         ),
-        MINIMAL.replacen(
-            "{\"id\": \"q1\"}",
-            "{\"id\": \"q1\", \"placement\": \"single\"}",
-            1,
-        ),
+        MINIMAL.replacen("{\"id\": \"q1\"}", "{\"id\": \"q1\", \"placement\": \"single\"}", 1),
     ];
     for text in &texts {
         agrees(text).unwrap();

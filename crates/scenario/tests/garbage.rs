@@ -63,10 +63,7 @@ fn assert_within_limits(config: &Config) {
             assert!((0.0..=limits::RATE_PER_S_MAX).contains(&burst.rate_per_s));
             max_rate = max_rate.max(burst.rate_per_s);
         }
-        let end = p
-            .stop_us
-            .unwrap_or(config.horizon_us)
-            .min(config.horizon_us);
+        let end = p.stop_us.unwrap_or(config.horizon_us).min(config.horizon_us);
         messages += max_rate * end.saturating_sub(p.start_us) as f64 / 1e6;
         assert!(p.n_keys <= limits::KEYS_MAX);
         assert!(p.max_in_flight >= 1 && p.max_in_flight <= limits::IN_FLIGHT_MAX);
@@ -104,11 +101,7 @@ fn assert_within_limits(config: &Config) {
         LinkRef::Producer(p) => usize::from(p.0) < config.producers.len(),
         LinkRef::Consumer(c) => usize::from(c.0) < config.consumers.len(),
     };
-    let actions = config
-        .faults
-        .iter()
-        .map(|f| f.action)
-        .chain(config.random_faults.iter().map(|f| f.action));
+    let actions = config.faults.iter().map(|f| f.action).chain(config.random_faults.iter().map(|f| f.action));
     for action in actions {
         match action {
             FaultAction::CrashNode(n) => assert!(node_ok(n)),
@@ -162,10 +155,7 @@ fn every_changed_character_of_a_link_is_caught() {
             // A change in the deflate stream's unused last bits may leave the content intact;
             // anything else must be refused.
             if let Ok(decoded) = decode(&changed) {
-                assert_eq!(
-                    decoded, scenario,
-                    "a changed link decoded to another scenario: {changed}"
-                );
+                assert_eq!(decoded, scenario, "a changed link decoded to another scenario: {changed}");
             }
         }
     }
@@ -183,43 +173,17 @@ fn links_explain_what_is_wrong() {
     assert_eq!(decode("#v"), Err(LinkError::Truncated));
     assert_eq!(decode("#v1"), Err(LinkError::Truncated));
     assert_eq!(decode("#v1."), Err(LinkError::Truncated));
+    assert_eq!(decode(&format!("#v1.{checksum}")), Err(LinkError::Truncated));
+    assert_eq!(decode(&format!("#v1.{checksum}.")), Err(LinkError::Truncated));
+    assert_eq!(decode(&format!("#v2.{checksum}.{payload}")), Err(LinkError::UnknownVersion("v2".into())));
+    assert_eq!(decode(&format!("#v1.00000000.{payload}")), Err(LinkError::Tampered));
+    assert_eq!(decode(&format!("#v1.zz.{payload}")), Err(LinkError::Tampered));
+    assert_eq!(decode(&format!("#v1.{checksum}.{payload}!!")), Err(LinkError::NotBase64 { position: payload.len() }));
     assert_eq!(
-        decode(&format!("#v1.{checksum}")),
-        Err(LinkError::Truncated)
-    );
-    assert_eq!(
-        decode(&format!("#v1.{checksum}.")),
-        Err(LinkError::Truncated)
-    );
-    assert_eq!(
-        decode(&format!("#v2.{checksum}.{payload}")),
-        Err(LinkError::UnknownVersion("v2".into()))
-    );
-    assert_eq!(
-        decode(&format!("#v1.00000000.{payload}")),
-        Err(LinkError::Tampered)
-    );
-    assert_eq!(
-        decode(&format!("#v1.zz.{payload}")),
-        Err(LinkError::Tampered)
-    );
-    assert_eq!(
-        decode(&format!("#v1.{checksum}.{payload}!!")),
-        Err(LinkError::NotBase64 {
-            position: payload.len()
-        })
-    );
-    assert_eq!(
-        decode(&format!(
-            "#v1.{checksum}.{}",
-            URL_SAFE_NO_PAD.encode([0xff; 40])
-        )),
+        decode(&format!("#v1.{checksum}.{}", URL_SAFE_NO_PAD.encode([0xff; 40]))),
         Err(LinkError::DoesNotInflate)
     );
-    assert_eq!(
-        decode(&"x".repeat(300_000)),
-        Err(LinkError::TooLong { chars: 300_000 })
-    );
+    assert_eq!(decode(&"x".repeat(300_000)), Err(LinkError::TooLong { chars: 300_000 }));
     expect_test::expect![[r#"
         this link is in format v2, made by a different version of MQ Lab; this lab reads v1 links
         the link's checksum does not match its content: it was changed or damaged after it was made
@@ -252,13 +216,8 @@ fn well_formed_links_around_bad_content_are_refused() {
     let not_text = link_around(&[0xff, 0xfe, 0x00]);
     assert!(matches!(decode(&not_text), Err(LinkError::Scenario(_))));
     let not_json = link_around(b"{\"version\": 1, ");
-    let Err(LinkError::Scenario(errors)) = decode(&not_json) else {
-        panic!("accepted")
-    };
-    assert_eq!(
-        errors.to_string(),
-        "JSON syntax error at line 1, column 15: EOF while parsing a value"
-    );
+    let Err(LinkError::Scenario(errors)) = decode(&not_json) else { panic!("accepted") };
+    assert_eq!(errors.to_string(), "JSON syntax error at line 1, column 15: EOF while parsing a value");
     let newer = link_around(br#"{"version": 2, "name": "from the future"}"#);
     let error = decode(&newer).expect_err("refused");
     assert_eq!(
@@ -274,10 +233,7 @@ fn well_formed_links_around_bad_content_are_refused() {
 #[test]
 fn absurd_inputs_are_refused() {
     let absurd: Vec<(&str, Value)> = vec![
-        (
-            "rate 1e12",
-            json!({"producers": [{"id": "p1", "exchange": "x", "rate_per_s": 1e12}]}),
-        ),
+        ("rate 1e12", json!({"producers": [{"id": "p1", "exchange": "x", "rate_per_s": 1e12}]})),
         ("a year", json!({"horizon_s": 31_536_000})),
         ("negative horizon", json!({"horizon_s": -60})),
         ("NaN as a string", json!({"horizon_s": "NaN"})),
@@ -285,23 +241,11 @@ fn absurd_inputs_are_refused() {
         ("null seed", json!({"seed": null})),
         ("negative seed", json!({"seed": -1})),
         ("fractional seed", json!({"seed": 1.5})),
-        (
-            "threads 1e12",
-            json!({"consumers": [{"id": "c1", "queue": "q1", "threads": 1e12}]}),
-        ),
-        (
-            "threads beyond u32",
-            json!({"consumers": [{"id": "c1", "queue": "q1", "threads": 4_294_967_296u64}]}),
-        ),
-        (
-            "probability 2",
-            json!({"consumers": [{"id": "c1", "queue": "q1", "failure_probability": 2}]}),
-        ),
+        ("threads 1e12", json!({"consumers": [{"id": "c1", "queue": "q1", "threads": 1e12}]})),
+        ("threads beyond u32", json!({"consumers": [{"id": "c1", "queue": "q1", "threads": 4_294_967_296u64}]})),
+        ("probability 2", json!({"consumers": [{"id": "c1", "queue": "q1", "failure_probability": 2}]})),
         ("nodes not a list", json!({"nodes": "n1"})),
-        (
-            "deep nesting",
-            json!({"layout": {"a": {"x": [[[[1]]]], "y": 0}}}),
-        ),
+        ("deep nesting", json!({"layout": {"a": {"x": [[[[1]]]], "y": 0}}})),
     ];
     for (what, patch) in absurd {
         let mut scenario = value(MINIMAL);
@@ -312,11 +256,7 @@ fn absurd_inputs_are_refused() {
     }
     // Beyond u64 and beyond f64, written as text.
     for text in [
-        MINIMAL.replacen(
-            "\"version\": 1,",
-            "\"version\": 1, \"seed\": 99999999999999999999999999999,",
-            1,
-        ),
+        MINIMAL.replacen("\"version\": 1,", "\"version\": 1, \"seed\": 99999999999999999999999999999,", 1),
         MINIMAL.replacen("\"rate_per_s\": 100", "\"rate_per_s\": 1e999", 1),
         MINIMAL.replacen("\"rate_per_s\": 100", "\"rate_per_s\": NaN", 1),
         MINIMAL.replacen("\"version\": 1", "\"version\": 18446744073709551617", 1),
@@ -339,10 +279,7 @@ fn a_million_producers_are_refused_quickly() {
     }
     text.push_str("]}");
     let errors = parse(&text).expect_err("refused");
-    assert!(
-        errors.to_string().contains("limit is 1048576 bytes"),
-        "{errors}"
-    );
+    assert!(errors.to_string().contains("limit is 1048576 bytes"), "{errors}");
 
     // Built in Rust, past any text limit: one error for the list, not one per producer.
     let producer = mqlab_scenario::Producer {
@@ -351,22 +288,12 @@ fn a_million_producers_are_refused_quickly() {
         rate_per_s: Some(1e12),
         ..Default::default()
     };
-    let scenario = Scenario {
-        name: "big".into(),
-        producers: vec![producer; 1_000_000],
-        ..Scenario::default()
-    };
+    let scenario = Scenario { name: "big".into(), producers: vec![producer; 1_000_000], ..Scenario::default() };
     let errors = validate(&scenario).expect_err("refused");
-    assert_eq!(
-        errors.to_string(),
-        "producers: has 1000000 entries; the limit is 64"
-    );
+    assert_eq!(errors.to_string(), "producers: has 1000000 entries; the limit is 64");
 
     // Under the list limit but each one wrong: errors are capped.
-    let mut scenario = Scenario {
-        name: "many errors".into(),
-        ..Scenario::default()
-    };
+    let mut scenario = Scenario { name: "many errors".into(), ..Scenario::default() };
     scenario.producers = (0..64)
         .map(|i| mqlab_scenario::Producer {
             id: format!("p{i}"),

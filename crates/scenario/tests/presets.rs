@@ -14,9 +14,7 @@ use std::sync::OnceLock;
 use expect_test::expect_file;
 use mqlab_engine::checker::check_report;
 use mqlab_engine::report::{Bucket, ConsumerStats, LossCause, ProducerStats, Report};
-use mqlab_scenario::{
-    decode, encode, presets, report_to_string, run, validate, Placement, Scenario,
-};
+use mqlab_scenario::{decode, encode, presets, report_to_string, run, validate, Placement, Scenario};
 
 /// Share links must survive chat tools and browsers (issue 3, item 5).
 const LINK_CHARS_MAX: usize = 2_000;
@@ -43,18 +41,10 @@ fn runs() -> &'static [Run] {
                     None => panic!("preset {name} is listed by names() but get() does not know it"),
                 };
                 let report = run(&scenario, None).unwrap_or_else(|errors| {
-                    panic!(
-                        "preset {name} (seed {}) does not validate:\n{errors}",
-                        scenario.seed
-                    )
+                    panic!("preset {name} (seed {}) does not validate:\n{errors}", scenario.seed)
                 });
                 let text = report_to_string(&report);
-                Run {
-                    name,
-                    scenario,
-                    report,
-                    text,
-                }
+                Run { name, scenario, report, text }
             })
             .collect()
     })
@@ -77,34 +67,24 @@ fn names_are_stable_ids_in_lesson_order_covering_every_queue_lesson() {
     }
     let mut last_lesson = 0;
     for name in &names {
-        let well_formed = name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        let well_formed = name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !name.starts_with('-')
             && !name.ends_with('-')
             && !name.contains("--");
         if !well_formed {
-            failures.push(format!(
-                "{name}: ids are lowercase letters, digits and single hyphens"
-            ));
+            failures.push(format!("{name}: ids are lowercase letters, digits and single hyphens"));
         }
         match presets::lesson(name) {
             Some(lesson) if name.starts_with(&format!("{lesson:02}-")) => {
                 if lesson < last_lesson {
-                    failures.push(format!(
-                        "{name}: lesson {lesson} comes after lesson {last_lesson}"
-                    ));
+                    failures.push(format!("{name}: lesson {lesson} comes after lesson {last_lesson}"));
                 }
                 last_lesson = lesson;
                 if !LESSONS.contains(&lesson) {
-                    failures.push(format!(
-                        "{name}: lesson {lesson} is not one this engine can express"
-                    ));
+                    failures.push(format!("{name}: lesson {lesson} is not one this engine can express"));
                 }
             }
-            _ => failures.push(format!(
-                "{name}: the id must start with its two-digit lesson number and a hyphen"
-            )),
+            _ => failures.push(format!("{name}: the id must start with its two-digit lesson number and a hyphen")),
         }
     }
     for lesson in LESSONS {
@@ -122,17 +102,9 @@ fn unknown_names_are_none_and_all_matches_names() {
     assert!(presets::source("01-decoupling ").is_none());
     assert_eq!(presets::lesson("99-nothing"), None);
     let all: Vec<_> = presets::all().into_iter().map(|(name, _)| name).collect();
-    assert_eq!(
-        all,
-        presets::names(),
-        "all() must list every preset, in order"
-    );
+    assert_eq!(all, presets::names(), "all() must list every preset, in order");
     for (name, scenario) in presets::all() {
-        assert_eq!(
-            Some(scenario),
-            presets::get(name),
-            "{name}: all() and get() disagree"
-        );
+        assert_eq!(Some(scenario), presets::get(name), "{name}: all() and get() disagree");
     }
 }
 
@@ -153,9 +125,7 @@ fn every_preset_parses_validates_and_is_described() {
         };
         let seed = scenario.seed;
         if let Err(errors) = validate(&scenario) {
-            failures.push(format!(
-                "{name} (seed {seed}): does not validate:\n{errors}"
-            ));
+            failures.push(format!("{name} (seed {seed}): does not validate:\n{errors}"));
         }
         if scenario.name.trim().is_empty() {
             failures.push(format!("{name}: no human title"));
@@ -163,15 +133,10 @@ fn every_preset_parses_validates_and_is_described() {
         let description = scenario.description.clone().unwrap_or_default();
         let sentences = sentence_count(&description);
         if !(1..=3).contains(&sentences) {
-            failures.push(format!(
-                "{name}: the description has {sentences} sentences; say what to look at in 1 to 3"
-            ));
+            failures.push(format!("{name}: the description has {sentences} sentences; say what to look at in 1 to 3"));
         }
         if !(10.0..=60.0).contains(&scenario.horizon_s) {
-            failures.push(format!(
-                "{name}: horizon {} s is outside 10–60 s",
-                scenario.horizon_s
-            ));
+            failures.push(format!("{name}: horizon {} s is outside 10–60 s", scenario.horizon_s));
         }
     }
     failures_to_panic("presets that are not valid, described scenarios", failures);
@@ -187,15 +152,11 @@ fn sentence_count(text: &str) -> usize {
             continue;
         }
         let mut next = i + 1;
-        while chars
-            .get(next)
-            .is_some_and(|c| matches!(c, ')' | '"' | '\''))
-        {
+        while chars.get(next).is_some_and(|c| matches!(c, ')' | '"' | '\'')) {
             next += 1;
         }
         let at_end = next == chars.len();
-        let starts_sentence =
-            chars.get(next) == Some(&' ') && chars.get(next + 1).is_some_and(|c| c.is_uppercase());
+        let starts_sentence = chars.get(next) == Some(&' ') && chars.get(next + 1).is_some_and(|c| c.is_uppercase());
         let abbreviation = i >= 3 && chars[i - 3..i].iter().collect::<String>() == "e.g";
         if at_end || (starts_sentence && !abbreviation) {
             count += 1;
@@ -209,32 +170,19 @@ fn every_component_has_a_place_on_the_canvas_left_to_right() {
     let mut failures = Vec::new();
     for (name, s) in presets::all() {
         let columns: [(&str, Vec<&String>, f64); 4] = [
-            (
-                "producer",
-                s.producers.iter().map(|p| &p.id).collect(),
-                80.0,
-            ),
-            (
-                "exchange",
-                s.exchanges.iter().map(|e| &e.id).collect(),
-                280.0,
-            ),
+            ("producer", s.producers.iter().map(|p| &p.id).collect(), 80.0),
+            ("exchange", s.exchanges.iter().map(|e| &e.id).collect(), 280.0),
             ("queue", s.queues.iter().map(|q| &q.id).collect(), 480.0),
-            (
-                "consumer",
-                s.consumers.iter().map(|c| &c.id).collect(),
-                680.0,
-            ),
+            ("consumer", s.consumers.iter().map(|c| &c.id).collect(), 680.0),
         ];
         let mut lowest_y = f64::MIN;
         for (kind, ids, x) in &columns {
             for id in ids {
                 match s.layout.get(id.as_str()) {
                     None => failures.push(format!("{name}: {kind} {id} has no layout position")),
-                    Some(p) if p.x != *x => failures.push(format!(
-                        "{name}: {kind} {id} is at x = {}, its column is x = {x}",
-                        p.x
-                    )),
+                    Some(p) if p.x != *x => {
+                        failures.push(format!("{name}: {kind} {id} is at x = {}, its column is x = {x}", p.x))
+                    }
                     Some(p) => lowest_y = lowest_y.max(p.y),
                 }
             }
@@ -242,20 +190,16 @@ fn every_component_has_a_place_on_the_canvas_left_to_right() {
         for node in &s.nodes {
             match s.layout.get(&node.id) {
                 None => failures.push(format!("{name}: node {} has no layout position", node.id)),
-                Some(p) if p.y <= lowest_y => failures.push(format!(
-                    "{name}: node {} should sit below the pipeline",
-                    node.id
-                )),
+                Some(p) if p.y <= lowest_y => {
+                    failures.push(format!("{name}: node {} should sit below the pipeline", node.id))
+                }
                 Some(_) => {}
             }
         }
         let mut seen = BTreeSet::new();
         for (id, p) in &s.layout {
             if !seen.insert((p.x.to_bits(), p.y.to_bits())) {
-                failures.push(format!(
-                    "{name}: {id} sits on top of another component at ({}, {})",
-                    p.x, p.y
-                ));
+                failures.push(format!("{name}: {id} sits on top of another component at ({}, {})", p.x, p.y));
             }
         }
     }
@@ -268,19 +212,12 @@ fn every_preset_travels_in_a_short_share_link() {
     for (name, scenario) in presets::all() {
         let link = encode(&scenario);
         if link.len() >= LINK_CHARS_MAX {
-            failures.push(format!(
-                "{name}: its share link has {} characters (limit {LINK_CHARS_MAX})",
-                link.len()
-            ));
+            failures.push(format!("{name}: its share link has {} characters (limit {LINK_CHARS_MAX})", link.len()));
         }
         match decode(&link) {
             Ok(back) if back == scenario => {}
-            Ok(_) => failures.push(format!(
-                "{name}: the share link decodes to a different scenario"
-            )),
-            Err(error) => failures.push(format!(
-                "{name}: its own share link does not decode: {error}"
-            )),
+            Ok(_) => failures.push(format!("{name}: the share link decodes to a different scenario")),
+            Err(error) => failures.push(format!("{name}: its own share link does not decode: {error}")),
         }
     }
     failures_to_panic("presets whose share link is broken", failures);
@@ -294,12 +231,7 @@ fn every_preset_run_passes_the_accounting_checker() {
     let mut failures = Vec::new();
     for r in runs() {
         if let Err(broken) = check_report(&r.report) {
-            failures.push(format!(
-                "{} (seed {}): {}",
-                r.name,
-                r.scenario.seed,
-                broken.join("; ")
-            ));
+            failures.push(format!("{} (seed {}): {}", r.name, r.scenario.seed, broken.join("; ")));
         }
     }
     failures_to_panic("preset runs the accounting checker rejects", failures);
@@ -311,10 +243,7 @@ fn every_preset_runs_the_same_twice() {
     for r in runs() {
         let again = report_to_string(&run(&r.scenario, None).expect("it ran once"));
         if again != r.text {
-            failures.push(format!(
-                "{} (seed {}): two runs gave different reports",
-                r.name, r.scenario.seed
-            ));
+            failures.push(format!("{} (seed {}): two runs gave different reports", r.name, r.scenario.seed));
         }
     }
     failures_to_panic("non-deterministic presets", failures);
@@ -333,19 +262,10 @@ fn every_preset_report_matches_its_snapshot() {
     let stale: Vec<String> = std::fs::read_dir(snapshots_dir())
         .expect("tests/snapshots exists")
         .filter_map(Result::ok)
-        .filter_map(|entry| {
-            entry
-                .path()
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .map(String::from)
-        })
+        .filter_map(|entry| entry.path().file_stem().and_then(|s| s.to_str()).map(String::from))
         .filter(|stem| !names.contains(&stem.as_str()))
         .collect();
-    assert!(
-        stale.is_empty(),
-        "snapshots that belong to no preset (delete them): {stale:?}"
-    );
+    assert!(stale.is_empty(), "snapshots that belong to no preset (delete them): {stale:?}");
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -374,8 +294,13 @@ fn claims() -> Vec<(&'static str, Claim)> {
                 format!(
                     "the producer made {} and had {} confirmed per second, publish latency mean {} ms, \
                      timeouts {}, while the analytics backlog peaked at {} and shipping's at {}; lost {}",
-                    span(produced), span(confirmed), ms(r.publish_latency.mean_us), p.timeouts,
-                    n(analytics), n(shipping), r.totals.lost
+                    span(produced),
+                    span(confirmed),
+                    ms(r.publish_latency.mean_us),
+                    p.timeouts,
+                    n(analytics),
+                    n(shipping),
+                    r.totals.lost
                 ),
             )
         }),
@@ -396,7 +321,12 @@ fn claims() -> Vec<(&'static str, Claim)> {
                 format!(
                     "produced peaks at {} per second; processed stays at {} per second from 10 s to 39 s; \
                      backlog {} → {} → {}; lost {}",
-                    n(produced_peak), span(processed), before, n(peak), r.queues[q].depth_end, r.totals.lost
+                    n(produced_peak),
+                    span(processed),
+                    before,
+                    n(peak),
+                    r.queues[q].depth_end,
+                    r.totals.lost
                 ),
             )
         }),
@@ -410,7 +340,8 @@ fn claims() -> Vec<(&'static str, Claim)> {
                 format!(
                     "publish latency p99 {} ms against {} ms (p50) until all three services are done; \
                      a synchronous chain would take 300 ms plus round trips",
-                    ms(publish_p99 as f64), ms(end_to_end_p50 as f64)
+                    ms(publish_p99 as f64),
+                    ms(end_to_end_p50 as f64)
                 ),
             )
         }),
@@ -443,7 +374,10 @@ fn claims() -> Vec<(&'static str, Claim)> {
             let during = range(r, 21, 30, |b| b.processed).1;
             check(
                 during == 0 && r.totals.processed > 25_000,
-                format!("processed {during} per second from 21 s to 30 s (n1 down 20–30 s); {} processed in all", n(r.totals.processed)),
+                format!(
+                    "processed {during} per second from 21 s to 30 s (n1 down 20–30 s); {} processed in all",
+                    n(r.totals.processed)
+                ),
             )
         }),
         ("06-classic-cluster", |r| {
@@ -461,11 +395,7 @@ fn claims() -> Vec<(&'static str, Claim)> {
             let during = range(r, 21, 30, |b| b.processed);
             check(
                 during.0 > 400 && r.totals.lost == 0,
-                format!(
-                    "processed {} per second from 21 s to 30 s with n1 down; lost {}",
-                    span(during),
-                    r.totals.lost
-                ),
+                format!("processed {} per second from 21 s to 30 s with n1 down; lost {}", span(during), r.totals.lost),
             )
         }),
         ("06-mirrored-capacity-cost", |r| {
@@ -497,10 +427,7 @@ fn claims() -> Vec<(&'static str, Claim)> {
         ("08-idempotent-unique-constraint", idempotent),
         ("09-loss-no-confirms", |r| {
             let network = lost(r, LossCause::Network);
-            check(
-                network > 100,
-                format!("lost {} (network) of {}", n(network), n(r.totals.produced)),
-            )
+            check(network > 100, format!("lost {} (network) of {}", n(network), n(r.totals.produced)))
         }),
         ("09-confirms-no-loss-duplicates", |r| {
             check(
@@ -528,19 +455,12 @@ fn claims() -> Vec<(&'static str, Claim)> {
         }),
         ("09-loss-broker-crash-transient", |r| {
             let crash = lost(r, LossCause::BrokerCrash);
-            check(
-                crash > 1_000,
-                format!("lost {} (broker_crash), all of them confirmed", n(crash)),
-            )
+            check(crash > 1_000, format!("lost {} (broker_crash), all of them confirmed", n(crash)))
         }),
         ("09-durable-persistent-confirms-no-loss", |r| {
             check(
                 r.totals.lost == 0 && r.totals.processed > 20_000,
-                format!(
-                    "lost {} through the same crash; {} processed",
-                    r.totals.lost,
-                    n(r.totals.processed)
-                ),
+                format!("lost {} through the same crash; {} processed", r.totals.lost, n(r.totals.processed)),
             )
         }),
         ("09-loss-auto-ack", |r| {
@@ -549,30 +469,20 @@ fn claims() -> Vec<(&'static str, Claim)> {
         }),
         ("09-manual-ack-no-loss", |r| {
             let redelivered = consumer(r, "consumer").redelivered;
-            check(
-                r.totals.lost == 0 && redelivered > 50,
-                format!("lost {}; {redelivered} redelivered", r.totals.lost),
-            )
+            check(r.totals.lost == 0 && redelivered > 50, format!("lost {}; {redelivered} redelivered", r.totals.lost))
         }),
         ("11-one-queue-many-consumers", out_of_order),
         ("11-one-consumer-many-threads", out_of_order),
         ("11-queue-per-key", |r| {
             check(
                 r.totals.out_of_order == 0 && r.totals.processed > 14_000,
-                format!(
-                    "out of order {} of {} processed",
-                    r.totals.out_of_order,
-                    n(r.totals.processed)
-                ),
+                format!("out of order {} of {} processed", r.totals.out_of_order, n(r.totals.processed)),
             )
         }),
         ("12-backlog-scale-out", |r| {
             let q = queue(r, "orders_q");
             let at_20 = r.series[19].backlog[q];
-            let drained_at = r
-                .series
-                .iter()
-                .position(|b| b.start_us >= 20_000_000 && b.backlog[q] < 50);
+            let drained_at = r.series.iter().position(|b| b.start_us >= 20_000_000 && b.backlog[q] < 50);
             check(
                 at_20 > 10_000 && drained_at.is_some() && r.totals.lost == 0,
                 format!(
@@ -592,9 +502,7 @@ fn claims() -> Vec<(&'static str, Claim)> {
         ("13-ttl-dead-letter", |r| {
             let parked = r.queues[queue(r, "parking_q")].dead_letters_parked;
             check(
-                r.totals.dead_lettered > 1_000
-                    && r.totals.expired == 0
-                    && parked == r.totals.dead_lettered,
+                r.totals.dead_lettered > 1_000 && r.totals.expired == 0 && parked == r.totals.dead_lettered,
                 format!(
                     "dead-lettered {} (parked in parking_q); expired {}",
                     n(r.totals.dead_lettered),
@@ -621,11 +529,7 @@ fn claims() -> Vec<(&'static str, Claim)> {
         ("13-overflow-reject-publish-dlx", |r| {
             check(
                 r.totals.dead_lettered > 1_000 && r.totals.lost == 0,
-                format!(
-                    "dead-lettered {}; lost {}",
-                    n(r.totals.dead_lettered),
-                    r.totals.lost
-                ),
+                format!("dead-lettered {}; lost {}", n(r.totals.dead_lettered), r.totals.lost),
             )
         }),
     ]
@@ -644,11 +548,7 @@ fn idempotent(r: &Report) -> Result<String, String> {
 fn out_of_order(r: &Report) -> Result<String, String> {
     check(
         r.totals.out_of_order > 100,
-        format!(
-            "out of order {} of {} processed",
-            n(r.totals.out_of_order),
-            n(r.totals.processed)
-        ),
+        format!("out of order {} of {} processed", n(r.totals.out_of_order), n(r.totals.processed)),
     )
 }
 
@@ -666,17 +566,12 @@ fn every_preset_shows_what_its_lesson_claims() {
     let mut failures = Vec::new();
     for r in runs() {
         let Some((_, claim)) = claims.iter().find(|(name, _)| *name == r.name) else {
-            failures.push(format!(
-                "{}: no claim checks what this preset shows; add one",
-                r.name
-            ));
+            failures.push(format!("{}: no claim checks what this preset shows; add one", r.name));
             continue;
         };
         if let Err(saw) = claim(&r.report) {
-            failures.push(format!(
-                "{} (seed {}): the claim does not hold; the run shows: {saw}",
-                r.name, r.scenario.seed
-            ));
+            failures
+                .push(format!("{} (seed {}): the claim does not hold; the run shows: {saw}", r.name, r.scenario.seed));
         }
     }
     for (name, _) in &claims {
@@ -698,9 +593,7 @@ fn the_idempotency_presets_see_the_same_redeliveries() {
         .collect();
     assert_eq!(redelivered.len(), 4);
     assert!(
-        redelivered
-            .iter()
-            .all(|(_, n)| *n == redelivered[0].1 && *n > 0),
+        redelivered.iter().all(|(_, n)| *n == redelivered[0].1 && *n > 0),
         "every lesson 8 preset should redeliver the same messages: {redelivered:?}"
     );
 }
@@ -710,9 +603,7 @@ fn the_idempotency_presets_see_the_same_redeliveries() {
 #[test]
 fn the_mirrored_capacity_cost_goes_away_with_a_classic_queue() {
     let mut scenario = presets::get("06-mirrored-capacity-cost").expect("the preset exists");
-    scenario.queues[0].placement = Placement::Classic {
-        node: Some("n1".into()),
-    };
+    scenario.queues[0].placement = Placement::Classic { node: Some("n1".into()) };
     let report = run(&scenario, None).expect("the classic variant validates");
     let p = producer(&report, "producer");
     assert!(
@@ -746,9 +637,7 @@ const TABLE_END: &str = "<!-- end of presets table -->";
 #[test]
 fn docs_presets_table_matches_the_runs() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/presets.md");
-    let doc = std::fs::read_to_string(&path)
-        .unwrap_or_default()
-        .replace("\r\n", "\n");
+    let doc = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
     let (Some(begin), Some(end)) = (doc.find(TABLE_BEGIN), doc.find(TABLE_END)) else {
         panic!("docs/presets.md needs the lines {TABLE_BEGIN} and {TABLE_END} around its table");
     };
@@ -758,19 +647,12 @@ fn docs_presets_table_matches_the_runs() {
     );
     for r in runs() {
         let lesson = presets::lesson(r.name).unwrap_or(0);
-        let title = r
-            .scenario
-            .name
-            .split_once(" · ")
-            .map_or(r.scenario.name.as_str(), |(_, t)| t);
+        let title = r.scenario.name.split_once(" · ").map_or(r.scenario.name.as_str(), |(_, t)| t);
         let figure = claims.iter().find(|(name, _)| *name == r.name).map_or_else(
             || "(no claim)".to_string(),
             |(_, claim)| claim(&r.report).unwrap_or_else(|saw| format!("CLAIM FAILS: {saw}")),
         );
-        let section = SEED_SECTIONS
-            .iter()
-            .find(|(l, _)| *l == lesson)
-            .map_or("", |(_, s)| s);
+        let section = SEED_SECTIONS.iter().find(|(l, _)| *l == lesson).map_or("", |(_, s)| s);
         table.push_str(&format!(
             "| `{}` | {lesson} | {title} | {figure} (seed {}, {} s) | {section} |\n",
             r.name, r.scenario.seed, r.scenario.horizon_s
@@ -788,32 +670,21 @@ fn range(r: &Report, from_s: u64, to_s: u64, measure: fn(&Bucket) -> u64) -> (u6
     let inside = r
         .series
         .iter()
-        .filter(|b| {
-            b.start_us >= from_s * 1_000_000 && b.start_us + r.bucket_us <= to_s * 1_000_000
-        })
+        .filter(|b| b.start_us >= from_s * 1_000_000 && b.start_us + r.bucket_us <= to_s * 1_000_000)
         .map(measure);
     inside.fold((u64::MAX, 0), |(lo, hi), v| (lo.min(v), hi.max(v)))
 }
 
 fn queue(r: &Report, name: &str) -> usize {
-    r.queues
-        .iter()
-        .position(|q| q.name == name)
-        .unwrap_or_else(|| panic!("no queue {name} in the report"))
+    r.queues.iter().position(|q| q.name == name).unwrap_or_else(|| panic!("no queue {name} in the report"))
 }
 
 fn producer<'a>(r: &'a Report, name: &str) -> &'a ProducerStats {
-    r.producers
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap_or_else(|| panic!("no producer {name} in the report"))
+    r.producers.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no producer {name} in the report"))
 }
 
 fn consumer<'a>(r: &'a Report, name: &str) -> &'a ConsumerStats {
-    r.consumers
-        .iter()
-        .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("no consumer {name} in the report"))
+    r.consumers.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("no consumer {name} in the report"))
 }
 
 fn lost(r: &Report, cause: LossCause) -> u64 {

@@ -5,8 +5,8 @@ mod common;
 use common::{FULL, MINIMAL};
 use expect_test::expect;
 use mqlab_engine::report::{
-    Bucket, ConsumerStats, Examples, LatencySummary, LittlesLaw, LossCause, ProducerStats,
-    QueueStats, Report, StoreStats, Totals,
+    Bucket, ConsumerStats, Examples, LatencySummary, LittlesLaw, LossCause, ProducerStats, QueueStats, Report,
+    StoreStats, Totals,
 };
 use mqlab_scenario::{parse, report_to_json, report_to_string, run, trace};
 use serde_json::Value;
@@ -20,11 +20,7 @@ fn hand_made_report() -> Report {
         confirmed: produced,
         delivered: produced + 1,
         processed: produced,
-        lost_by_cause: if start_us == 0 {
-            lost_by_cause
-        } else {
-            [0; LossCause::COUNT]
-        },
+        lost_by_cause: if start_us == 0 { lost_by_cause } else { [0; LossCause::COUNT] },
         latency_p50_us: 1_500,
         latency_p99_us: 12_000,
         backlog,
@@ -33,42 +29,14 @@ fn hand_made_report() -> Report {
     Report {
         end_us: 2_000_000,
         bucket_us: 1_000_000,
-        totals: Totals {
-            produced: 10,
-            processed: 7,
-            duplicates: 1,
-            lost: 2,
-            in_flight: 1,
-            ..Totals::default()
-        },
+        totals: Totals { produced: 10, processed: 7, duplicates: 1, lost: 2, in_flight: 1, ..Totals::default() },
         lost_by_cause,
-        latency: LatencySummary {
-            count: 7,
-            mean_us: 2_250.5,
-            p50_us: 1_500,
-            p99_us: 12_000,
-            max_us: 12_000,
-        },
-        publish_latency: LatencySummary {
-            count: 10,
-            mean_us: 500.0,
-            p50_us: 500,
-            p99_us: 500,
-            max_us: 500,
-        },
+        latency: LatencySummary { count: 7, mean_us: 2_250.5, p50_us: 1_500, p99_us: 12_000, max_us: 12_000 },
+        publish_latency: LatencySummary { count: 10, mean_us: 500.0, p50_us: 500, p99_us: 500, max_us: 500 },
         series: vec![bucket(0, 6, vec![3, 0]), bucket(1_000_000, 4, vec![1, 0])],
         queues: vec![
-            QueueStats {
-                name: "q1".into(),
-                enqueued: 10,
-                depth_max: 3,
-                depth_end: 1,
-                dead_letters_parked: 0,
-            },
-            QueueStats {
-                name: "parking".into(),
-                ..QueueStats::default()
-            },
+            QueueStats { name: "q1".into(), enqueued: 10, depth_max: 3, depth_end: 1, dead_letters_parked: 0 },
+            QueueStats { name: "parking".into(), ..QueueStats::default() },
         ],
         producers: vec![ProducerStats {
             name: "p1".into(),
@@ -86,17 +54,8 @@ fn hand_made_report() -> Report {
             utilisation: 0.25,
             ..ConsumerStats::default()
         }],
-        store: StoreStats {
-            effects_applied: 8,
-            duplicate_effects: 1,
-            duplicates_absorbed: 0,
-            dead_letters_applied: 0,
-        },
-        littles_law: LittlesLaw {
-            mean_in_system: 0.01,
-            arrival_rate_per_s: 5.0,
-            mean_time_in_system_us: 2_000.0,
-        },
+        store: StoreStats { effects_applied: 8, duplicate_effects: 1, duplicates_absorbed: 0, dead_letters_applied: 0 },
+        littles_law: LittlesLaw { mean_in_system: 0.01, arrival_rate_per_s: 5.0, mean_time_in_system_us: 2_000.0 },
         examples: Examples {
             lost: vec![(3, LossCause::Network), (8, LossCause::BrokerCrash)],
             duplicated: vec![5],
@@ -327,10 +286,7 @@ fn report_string_is_the_compact_form() {
     let report = hand_made_report();
     let text = report_to_string(&report);
     assert!(!text.contains('\n'));
-    assert_eq!(
-        serde_json::from_str::<Value>(&text).expect("JSON"),
-        report_to_json(&report)
-    );
+    assert_eq!(serde_json::from_str::<Value>(&text).expect("JSON"), report_to_json(&report));
 }
 
 #[test]
@@ -351,16 +307,10 @@ fn runs_are_reproducible_and_add_up() {
     let report = run(&scenario, Some(7)).expect("valid");
     let t = report.totals;
     assert!(t.produced > 0);
-    assert_eq!(
-        t.produced,
-        t.processed + t.lost + t.expired + t.dead_lettered + t.rejected + t.in_flight
-    );
+    assert_eq!(t.produced, t.processed + t.lost + t.expired + t.dead_lettered + t.rejected + t.in_flight);
     let json = report_to_json(&report);
     assert_eq!(json["totals"]["produced"], t.produced);
-    assert_eq!(
-        json["series"]["t_s"].as_array().expect("array").len(),
-        report.series.len()
-    );
+    assert_eq!(json["series"]["t_s"].as_array().expect("array").len(), report.series.len());
     // Components appear under their scenario ids.
     assert!(json["queues"]["q1"].is_object());
     assert!(json["producers"]["p1"].is_object());
@@ -375,10 +325,7 @@ fn full_scenario_runs() {
     scenario.horizon_s = 30.0;
     let report = run(&scenario, None).expect("valid");
     let t = report.totals;
-    assert_eq!(
-        t.produced,
-        t.processed + t.lost + t.expired + t.dead_lettered + t.rejected + t.in_flight
-    );
+    assert_eq!(t.produced, t.processed + t.lost + t.expired + t.dead_lettered + t.rejected + t.in_flight);
     assert_eq!(report.queues.len(), 5);
     assert_eq!(report.consumers[0].name, "worker1");
 }
@@ -388,10 +335,7 @@ fn invalid_scenarios_do_not_run() {
     let mut scenario = parse(MINIMAL).expect("parses");
     scenario.horizon_s = -1.0;
     let errors = run(&scenario, None).expect_err("refused");
-    assert_eq!(
-        errors.to_string(),
-        "horizon_s: -1 is negative; it must be 0 or more"
-    );
+    assert_eq!(errors.to_string(), "horizon_s: -1 is negative; it must be 0 or more");
     assert!(trace(&scenario, 0, None).is_err());
 }
 

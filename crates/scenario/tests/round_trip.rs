@@ -5,8 +5,8 @@ mod common;
 use common::{FULL, MINIMAL};
 use expect_test::expect;
 use mqlab_engine::config::{
-    self, AckMode, Arrivals, Burst, ConfirmMode, ExchangeKind, FaultAction, LinkConfig, LinkRef,
-    NodeId, Overflow, Placement, QueueId, ServiceTime,
+    self, AckMode, Arrivals, Burst, ConfirmMode, ExchangeKind, FaultAction, LinkConfig, LinkRef, NodeId, Overflow,
+    Placement, QueueId, ServiceTime,
 };
 use mqlab_scenario::{decode, encode, parse, to_json, validate, Scenario};
 
@@ -28,15 +28,8 @@ fn full_scenario_survives_link_round_trip() {
     assert_eq!(decode(&link[1..]).expect("decodes without #"), scenario);
     let url = format!("https://example.org/mqlab/index.html?lang=en{link}");
     assert_eq!(decode(&url).expect("decodes from a URL"), scenario);
-    assert_eq!(
-        decode(&format!("  {url}\n")).expect("whitespace is ignored"),
-        scenario
-    );
-    assert!(
-        link.len() < 2_000,
-        "the full scenario's link is {} characters",
-        link.len()
-    );
+    assert_eq!(decode(&format!("  {url}\n")).expect("whitespace is ignored"), scenario);
+    assert!(link.len() < 2_000, "the full scenario's link is {} characters", link.len());
 }
 
 #[test]
@@ -45,10 +38,7 @@ fn layout_and_description_survive_both_round_trips() {
     assert_eq!(scenario.layout.len(), 3);
     let decoded = decode(&encode(&scenario)).expect("decodes");
     assert_eq!(decoded.layout, scenario.layout);
-    assert_eq!(
-        decoded.description.as_deref(),
-        Some("Uses every switch of the format once.")
-    );
+    assert_eq!(decoded.description.as_deref(), Some("Uses every switch of the format once."));
 }
 
 #[test]
@@ -69,10 +59,7 @@ fn minimal_scenario_gets_every_default() {
     assert_eq!(producer.confirm, mqlab_scenario::Confirm::None);
     assert_eq!(producer.link, mqlab_scenario::Link::default());
     let consumer = &scenario.consumers[0];
-    assert_eq!(
-        consumer.service,
-        mqlab_scenario::Service::Constant { ms: 1.0 }
-    );
+    assert_eq!(consumer.service, mqlab_scenario::Service::Constant { ms: 1.0 });
     assert_eq!(consumer.ack, mqlab_scenario::Ack::Manual);
     assert!(consumer.requeue_on_failure);
 
@@ -102,27 +89,14 @@ fn minimal_scenario_gets_every_default() {
     assert_eq!(p.max_in_flight, 1_000);
     assert_eq!(p.outbox_limit, 100_000);
     assert_eq!(p.node, NodeId(0));
-    assert_eq!(
-        p.link,
-        LinkConfig {
-            latency_us: 500,
-            jitter_us: 0,
-            loss_probability: 0.0
-        }
-    );
+    assert_eq!(p.link, LinkConfig { latency_us: 500, jitter_us: 0, loss_probability: 0.0 });
     assert_eq!(config.exchanges[0].kind, ExchangeKind::Direct);
     let q = &config.queues[0];
     assert!(!q.durable);
-    assert_eq!(
-        (q.max_length, q.overflow, q.message_ttl_us),
-        (None, Overflow::DropHead, None)
-    );
+    assert_eq!((q.max_length, q.overflow, q.message_ttl_us), (None, Overflow::DropHead, None));
     assert_eq!(q.placement, Placement::Home(NodeId(0)));
     let c = &config.consumers[0];
-    assert_eq!(
-        (c.queue, c.node, c.threads, c.prefetch),
-        (QueueId(0), NodeId(0), 1, 10)
-    );
+    assert_eq!((c.queue, c.node, c.threads, c.prefetch), (QueueId(0), NodeId(0), 1, 10));
     assert_eq!(c.service, ServiceTime::Constant { us: 1_000 });
     assert_eq!(c.ack, AckMode::Manual);
     assert_eq!(c.idempotency, config::Idempotency::None);
@@ -178,10 +152,7 @@ fn defaults_are_left_out_when_written() {
 
 #[test]
 fn default_scenario_in_rust_is_version_one() {
-    let scenario = Scenario {
-        name: "blank".into(),
-        ..Scenario::default()
-    };
+    let scenario = Scenario { name: "blank".into(), ..Scenario::default() };
     assert_eq!(scenario.version, 1);
     let config = validate(&scenario).expect("an empty scenario is valid");
     assert!(config.producers.is_empty());
@@ -191,39 +162,20 @@ fn default_scenario_in_rust_is_version_one() {
 #[test]
 fn full_scenario_converts_units_and_ids() {
     let config = validate(&parse(FULL).expect("parses")).expect("valid");
-    assert_eq!(
-        (config.seed, config.horizon_us, config.bucket_us),
-        (42, 120_000_000, 500_000)
-    );
+    assert_eq!((config.seed, config.horizon_us, config.bucket_us), (42, 120_000_000, 500_000));
     assert_eq!(config.inter_node_latency_us, 250);
     assert_eq!(config.nodes[2].fsync_us, 500);
 
     let orders = &config.producers[0];
     assert_eq!(orders.arrivals, Arrivals::Poisson);
     assert_eq!(orders.node, NodeId(1));
-    assert_eq!(
-        orders.headers,
-        vec![("region".to_string(), "eu".to_string())]
-    );
-    assert_eq!(
-        (orders.start_us, orders.stop_us),
-        (1_000_000, Some(100_000_000))
-    );
+    assert_eq!(orders.headers, vec![("region".to_string(), "eu".to_string())]);
+    assert_eq!((orders.start_us, orders.stop_us), (1_000_000, Some(100_000_000)));
     assert_eq!(orders.ttl_us, Some(30_000_000));
     assert_eq!(orders.confirm, ConfirmMode::PublisherConfirms);
-    assert_eq!(
-        (orders.timeout_us, orders.retries, orders.retry_backoff_us),
-        (500_000, 5, 50_000)
-    );
+    assert_eq!((orders.timeout_us, orders.retries, orders.retry_backoff_us), (500_000, 5, 50_000));
     assert_eq!((orders.max_in_flight, orders.outbox_limit), (64, 5_000));
-    assert_eq!(
-        orders.link,
-        LinkConfig {
-            latency_us: 2_000,
-            jitter_us: 1_000,
-            loss_probability: 0.01
-        }
-    );
+    assert_eq!(orders.link, LinkConfig { latency_us: 2_000, jitter_us: 1_000, loss_probability: 0.01 });
 
     let bursty = &config.producers[1];
     assert_eq!(bursty.arrivals, Arrivals::Poisson);
@@ -231,26 +183,15 @@ fn full_scenario_converts_units_and_ids() {
     assert_eq!(bursty.rate.steps, vec![(0, 50.0)]);
     assert_eq!(
         bursty.rate.burst,
-        Some(Burst {
-            first_us: 10_000_000,
-            every_us: 30_000_000,
-            for_us: 5_000_000,
-            rate_per_s: 500.0
-        })
+        Some(Burst { first_us: 10_000_000, every_us: 30_000_000, for_us: 5_000_000, rate_per_s: 500.0 })
     );
     // A schedule that starts late is quiet before its first step.
     let scheduled = &config.producers[2];
     assert_eq!(scheduled.arrivals, Arrivals::Constant);
-    assert_eq!(
-        scheduled.rate.steps,
-        vec![(0, 0.0), (5_000_000, 10.0), (60_000_000, 80.0)]
-    );
+    assert_eq!(scheduled.rate.steps, vec![(0, 0.0), (5_000_000, 10.0), (60_000_000, 80.0)]);
 
     assert_eq!(config.exchanges[0].kind, ExchangeKind::Topic);
-    assert_eq!(
-        config.exchanges[2].kind,
-        ExchangeKind::Headers { match_all: false }
-    );
+    assert_eq!(config.exchanges[2].kind, ExchangeKind::Headers { match_all: false });
 
     let orders_q = &config.queues[0];
     assert!(orders_q.durable);
@@ -259,130 +200,55 @@ fn full_scenario_converts_units_and_ids() {
     assert_eq!(orders_q.message_ttl_us, Some(60_000_000));
     assert_eq!(orders_q.dead_letter_exchange, Some(config::ExchangeId(3)));
     assert_eq!(orders_q.dead_letter_routing_key.as_deref(), Some("dead"));
-    assert_eq!(
-        orders_q.placement,
-        Placement::Mirrored(vec![NodeId(1), NodeId(0)])
-    );
+    assert_eq!(orders_q.placement, Placement::Mirrored(vec![NodeId(1), NodeId(0)]));
     assert_eq!(config.queues[1].placement, Placement::Home(NodeId(2)));
     // Quorum queues are durable without saying so.
     assert!(config.queues[2].durable);
-    assert_eq!(
-        config.queues[2].placement,
-        Placement::Quorum(vec![NodeId(0), NodeId(1), NodeId(2)])
-    );
+    assert_eq!(config.queues[2].placement, Placement::Quorum(vec![NodeId(0), NodeId(1), NodeId(2)]));
 
     assert_eq!(config.bindings.len(), 5);
     assert_eq!(config.bindings[3].headers.len(), 2);
 
     // Consumers connect to their queue's home node (the leader) unless told otherwise.
     let worker1 = &config.consumers[0];
-    assert_eq!(
-        (worker1.node, worker1.threads, worker1.prefetch),
-        (NodeId(1), 4, 20)
-    );
+    assert_eq!((worker1.node, worker1.threads, worker1.prefetch), (NodeId(1), 4, 20));
     assert_eq!(worker1.service, ServiceTime::Exponential { mean_us: 3_000 });
     let worker2 = &config.consumers[1];
     assert_eq!((worker2.node, worker2.ack), (NodeId(0), AckMode::Auto));
-    assert_eq!(
-        worker2.service,
-        ServiceTime::Uniform {
-            min_us: 1_000,
-            max_us: 4_000
-        }
-    );
-    assert_eq!(
-        (worker2.failure_probability, worker2.requeue_on_failure),
-        (0.05, false)
-    );
-    assert_eq!(
-        (worker2.start_us, worker2.stop_us),
-        (20_000_000, Some(80_000_000))
-    );
-    assert_eq!(
-        config.consumers[2].service,
-        ServiceTime::LogNormal {
-            median_us: 2_000,
-            sigma: 0.5
-        }
-    );
-    assert_eq!(
-        config.consumers[3].service,
-        ServiceTime::Constant { us: 500 }
-    );
+    assert_eq!(worker2.service, ServiceTime::Uniform { min_us: 1_000, max_us: 4_000 });
+    assert_eq!((worker2.failure_probability, worker2.requeue_on_failure), (0.05, false));
+    assert_eq!((worker2.start_us, worker2.stop_us), (20_000_000, Some(80_000_000)));
+    assert_eq!(config.consumers[2].service, ServiceTime::LogNormal { median_us: 2_000, sigma: 0.5 });
+    assert_eq!(config.consumers[3].service, ServiceTime::Constant { us: 500 });
     assert_eq!(config.consumers[2].node, NodeId(2));
 
     // Scheduled faults first, then the producers' link partitions, then the consumers'.
-    let actions: Vec<(u64, Option<u64>, FaultAction)> = config
-        .faults
-        .iter()
-        .map(|f| (f.at_us, f.duration_us, f.action))
-        .collect();
+    let actions: Vec<(u64, Option<u64>, FaultAction)> =
+        config.faults.iter().map(|f| (f.at_us, f.duration_us, f.action)).collect();
     assert_eq!(
         actions,
         vec![
-            (
-                40_000_000,
-                Some(10_000_000),
-                FaultAction::CrashNode(NodeId(1))
-            ),
-            (
-                45_000_000,
-                Some(3_000_000),
-                FaultAction::CrashConsumer(config::ConsumerId(0))
-            ),
-            (
-                50_000_000,
-                Some(5_000_000),
-                FaultAction::PartitionLink(LinkRef::Producer(config::ProducerId(1)))
-            ),
-            (
-                60_000_000,
-                None,
-                FaultAction::LinkLoss(LinkRef::Consumer(config::ConsumerId(0)), 0.2)
-            ),
-            (
-                70_000_000,
-                Some(20_000_000),
-                FaultAction::SlowDisk(NodeId(0), 10.0)
-            ),
-            (
-                10_000_000,
-                Some(5_000_000),
-                FaultAction::PartitionLink(LinkRef::Producer(config::ProducerId(0)))
-            ),
-            (
-                90_000_000,
-                None,
-                FaultAction::PartitionLink(LinkRef::Producer(config::ProducerId(0)))
-            ),
-            (
-                30_000_000,
-                Some(2_000_000),
-                FaultAction::PartitionLink(LinkRef::Consumer(config::ConsumerId(1)))
-            ),
+            (40_000_000, Some(10_000_000), FaultAction::CrashNode(NodeId(1))),
+            (45_000_000, Some(3_000_000), FaultAction::CrashConsumer(config::ConsumerId(0))),
+            (50_000_000, Some(5_000_000), FaultAction::PartitionLink(LinkRef::Producer(config::ProducerId(1)))),
+            (60_000_000, None, FaultAction::LinkLoss(LinkRef::Consumer(config::ConsumerId(0)), 0.2)),
+            (70_000_000, Some(20_000_000), FaultAction::SlowDisk(NodeId(0), 10.0)),
+            (10_000_000, Some(5_000_000), FaultAction::PartitionLink(LinkRef::Producer(config::ProducerId(0)))),
+            (90_000_000, None, FaultAction::PartitionLink(LinkRef::Producer(config::ProducerId(0)))),
+            (30_000_000, Some(2_000_000), FaultAction::PartitionLink(LinkRef::Consumer(config::ConsumerId(1)))),
         ]
     );
     assert_eq!(config.random_faults.len(), 2);
-    assert_eq!(
-        config.random_faults[0].action,
-        FaultAction::CrashConsumer(config::ConsumerId(4))
-    );
+    assert_eq!(config.random_faults[0].action, FaultAction::CrashConsumer(config::ConsumerId(4)));
     assert_eq!(config.random_faults[0].mean_time_between_us, 30_000_000);
     assert_eq!(config.random_faults[0].mean_duration_us, 2_000_000);
-    assert_eq!(
-        config.random_faults[1].action,
-        FaultAction::LinkLoss(LinkRef::Producer(config::ProducerId(3)), 0.5)
-    );
+    assert_eq!(config.random_faults[1].action, FaultAction::LinkLoss(LinkRef::Producer(config::ProducerId(3)), 0.5));
 }
 
 #[test]
 fn default_bucket_is_a_hundredth_of_the_horizon_in_whole_ms() {
     let bucket_us = |horizon_s: f64| {
-        let scenario = Scenario {
-            name: "b".into(),
-            horizon_s,
-            ..Scenario::default()
-        };
+        let scenario = Scenario { name: "b".into(), horizon_s, ..Scenario::default() };
         validate(&scenario).expect("valid").bucket_us
     };
     assert_eq!(bucket_us(60.0), 600_000);
@@ -403,10 +269,7 @@ fn one_burst_when_every_s_is_left_out() {
     let config = validate(&scenario).expect("valid");
     let burst = config.producers[0].rate.burst.expect("a burst");
     assert_eq!((burst.first_us, burst.for_us), (10_000_000, 5_000_000));
-    assert!(
-        burst.first_us + burst.every_us >= config.horizon_us,
-        "a second burst would start in the run"
-    );
+    assert!(burst.first_us + burst.every_us >= config.horizon_us, "a second burst would start in the run");
 }
 
 #[test]
@@ -418,15 +281,8 @@ fn a_compare_link_holds_a_and_b_and_a_plain_decode_reads_a() {
     assert!(link.starts_with("#v1."));
     assert_eq!(link.matches(mqlab_scenario::COMPARE_SEPARATOR).count(), 1);
     let url = format!("http://127.0.0.1:8080/{link}");
-    assert_eq!(
-        mqlab_scenario::decode_compare(&url),
-        Ok((a.clone(), Some(b)))
-    );
-    assert_eq!(
-        mqlab_scenario::decode(&link),
-        Ok(a.clone()),
-        "a plain decode reads A"
-    );
+    assert_eq!(mqlab_scenario::decode_compare(&url), Ok((a.clone(), Some(b))));
+    assert_eq!(mqlab_scenario::decode(&link), Ok(a.clone()), "a plain decode reads A");
     let single = mqlab_scenario::encode(&a);
     assert_eq!(mqlab_scenario::decode_compare(&single), Ok((a, None)));
 }
@@ -437,14 +293,8 @@ fn a_damaged_scenario_b_is_named_as_b() {
     let link = mqlab_scenario::encode_compare(&a, &a);
     let cut = &link[..link.len() - 20];
     let error = mqlab_scenario::decode_compare(cut).unwrap_err();
-    assert!(
-        matches!(error, mqlab_scenario::LinkError::InScenarioB(_)),
-        "{error:?}"
-    );
-    assert!(
-        error.to_string().starts_with("in the compared scenario B"),
-        "{error}"
-    );
+    assert!(matches!(error, mqlab_scenario::LinkError::InScenarioB(_)), "{error:?}");
+    assert!(error.to_string().starts_with("in the compared scenario B"), "{error}");
     // A is intact, so a plain decode still reads it.
     assert_eq!(mqlab_scenario::decode(cut), Ok(a));
 }

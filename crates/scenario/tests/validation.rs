@@ -29,26 +29,14 @@ fn syntax_error_gives_line_and_column() {
         errors_of("{\n  \"version\": 1,\n  \"name\": \"x\"\n  \"seed\": 4\n}"),
         expect![[r#"JSON syntax error at line 4, column 3: expected `,` or `}`"#]],
     );
-    check(
-        errors_of(""),
-        expect![[r#"JSON syntax error at line 1, column 0: EOF while parsing a value"#]],
-    );
-    check(
-        errors_of("{\"version\": 1,"),
-        expect!["JSON syntax error at line 1, column 14: EOF while parsing a value"],
-    );
+    check(errors_of(""), expect![[r#"JSON syntax error at line 1, column 0: EOF while parsing a value"#]]);
+    check(errors_of("{\"version\": 1,"), expect!["JSON syntax error at line 1, column 14: EOF while parsing a value"]);
 }
 
 #[test]
 fn scenario_must_be_an_object() {
-    check(
-        errors_of("[1, 2]"),
-        expect![[r#"a scenario is a JSON object ({ ... }), not an array"#]],
-    );
-    check(
-        errors_of("null"),
-        expect![[r#"a scenario is a JSON object ({ ... }), not null"#]],
-    );
+    check(errors_of("[1, 2]"), expect![[r#"a scenario is a JSON object ({ ... }), not an array"#]]);
+    check(errors_of("null"), expect![[r#"a scenario is a JSON object ({ ... }), not null"#]]);
 }
 
 #[test]
@@ -74,16 +62,9 @@ fn version_must_be_one() {
         expect![[r#"version: 2 is not supported; this lab reads version 1"#]],
     );
     // Built in Rust with another version.
-    let scenario = mqlab_scenario::Scenario {
-        version: 7,
-        name: "x".into(),
-        ..Default::default()
-    };
+    let scenario = mqlab_scenario::Scenario { version: 7, name: "x".into(), ..Default::default() };
     let errors = mqlab_scenario::validate(&scenario).expect_err("refused");
-    assert_eq!(
-        errors.to_string(),
-        "version: 7 is not supported; this lab reads version 1"
-    );
+    assert_eq!(errors.to_string(), "version: 7 is not supported; this lab reads version 1");
 }
 
 /// The errors of MINIMAL with one piece of its text replaced (positions stay predictable).
@@ -123,36 +104,26 @@ fn unknown_fields_are_refused_with_their_path() {
 fn wrong_types_and_missing_fields_are_refused_with_their_path() {
     check(
         errors_replacing("\"rate_per_s\": 100", "\"rate_per_s\": \"NaN\""),
-        expect![[
-            r#"producers[0].rate_per_s: invalid type: string "NaN", expected f64 (line 5, column 65)"#
-        ]],
+        expect![[r#"producers[0].rate_per_s: invalid type: string "NaN", expected f64 (line 5, column 65)"#]],
     );
     check(
         errors_replacing("{\"id\": \"c1\", \"queue\": \"q1\"}", "{\"id\": \"c1\"}"),
         expect!["consumers[0]: missing field `queue` (line 9, column 28)"],
     );
+    check(errors_replacing("\"name\": \"minimal\",", ""), expect!["missing field `name` (line 10, column 1)"]);
     check(
-        errors_replacing("\"name\": \"minimal\",", ""),
-        expect!["missing field `name` (line 10, column 1)"],
+        errors_replacing("\"id\": \"c1\", \"queue\": \"q1\"}", "\"id\": \"c1\", \"queue\": \"q1\", \"threads\": -1}"),
+        expect!["consumers[0].threads: invalid value: integer `-1`, expected u32 (line 9, column 57)"],
     );
     check(
         errors_replacing(
             "\"id\": \"c1\", \"queue\": \"q1\"}",
-            "\"id\": \"c1\", \"queue\": \"q1\", \"threads\": -1}",
+            "\"id\": \"c1\", \"queue\": \"q1\", \"ack\": \"sometimes\"}",
         ),
-        expect![
-            "consumers[0].threads: invalid value: integer `-1`, expected u32 (line 9, column 57)"
-        ],
-    );
-    check(
-        errors_replacing("\"id\": \"c1\", \"queue\": \"q1\"}", "\"id\": \"c1\", \"queue\": \"q1\", \"ack\": \"sometimes\"}"),
         expect!["consumers[0].ack: unknown variant `sometimes`, expected `auto` or `manual` (line 9, column 62)"],
     );
     check(
-        errors_replacing(
-            "\"nodes\": [{\"id\": \"n1\"}]",
-            "\"nodes\": {\"id\": \"n1\"}",
-        ),
+        errors_replacing("\"nodes\": [{\"id\": \"n1\"}]", "\"nodes\": {\"id\": \"n1\"}"),
         expect!["nodes: invalid type: map, expected a sequence (line 4, column 11)"],
     );
 }
@@ -160,25 +131,17 @@ fn wrong_types_and_missing_fields_are_refused_with_their_path() {
 #[test]
 fn huge_numbers_are_refused() {
     // Beyond u64.
-    let json = MINIMAL.replace(
-        "\"name\": \"minimal\",",
-        "\"name\": \"minimal\", \"seed\": 123456789012345678901234567890,",
+    let json =
+        MINIMAL.replace("\"name\": \"minimal\",", "\"name\": \"minimal\", \"seed\": 123456789012345678901234567890,");
+    check(
+        errors_of(&json),
+        expect!["seed: invalid type: floating point `1.2345678901234568e+29`, expected u64 (line 3, column 59)"],
     );
-    check(errors_of(&json), expect!["seed: invalid type: floating point `1.2345678901234568e+29`, expected u64 (line 3, column 59)"]);
     // Beyond f64.
     let json = MINIMAL.replace("\"rate_per_s\": 100", "\"rate_per_s\": 1e400");
-    check(
-        errors_of(&json),
-        expect!["JSON syntax error at line 5, column 65: number out of range"],
-    );
-    let json = MINIMAL.replace(
-        "\"name\": \"minimal\",",
-        "\"name\": \"minimal\", \"horizon_s\": 31536000,",
-    );
-    check(
-        errors_of(&json),
-        expect!["horizon_s: 31536000 is above the limit of 86400 (24 h)"],
-    );
+    check(errors_of(&json), expect!["JSON syntax error at line 5, column 65: number out of range"]);
+    let json = MINIMAL.replace("\"name\": \"minimal\",", "\"name\": \"minimal\", \"horizon_s\": 31536000,");
+    check(errors_of(&json), expect!["horizon_s: 31536000 is above the limit of 86400 (24 h)"]);
 }
 
 // ---- validate: ids and references
@@ -239,10 +202,7 @@ fn references_must_name_a_component_of_the_right_kind() {
 
 #[test]
 fn horizon_and_buckets_have_limits() {
-    check(
-        errors_after(|v| v["horizon_s"] = json!(0)),
-        expect![[r#"horizon_s: must be above 0"#]],
-    );
+    check(errors_after(|v| v["horizon_s"] = json!(0)), expect![[r#"horizon_s: must be above 0"#]]);
     check(
         errors_after(|v| v["horizon_s"] = json!(-5)),
         expect![[r#"horizon_s: -5 is negative; it must be 0 or more"#]],
@@ -256,9 +216,7 @@ fn horizon_and_buckets_have_limits() {
             v["horizon_s"] = json!(3600);
             v["bucket_ms"] = json!(1);
         }),
-        expect![[
-            r#"bucket_ms: 1 ms buckets over a 3600 s horizon make 3600000 buckets; the limit is 2000"#
-        ]],
+        expect![[r#"bucket_ms: 1 ms buckets over a 3600 s horizon make 3600000 buckets; the limit is 2000"#]],
     );
     check(
         errors_after(|v| v["bucket_ms"] = json!(0.0001)),
@@ -272,10 +230,7 @@ fn horizon_and_buckets_have_limits() {
 
 #[test]
 fn name_and_description_have_limits() {
-    check(
-        errors_after(|v| v["name"] = json!("  ")),
-        expect![[r#"name: must not be empty"#]],
-    );
+    check(errors_after(|v| v["name"] = json!("  ")), expect![[r#"name: must not be empty"#]]);
     check(
         errors_after(|v| v["name"] = json!("n".repeat(201))),
         expect![[r#"name: is 201 characters long; the limit is 200"#]],
@@ -290,9 +245,8 @@ fn name_and_description_have_limits() {
 fn list_lengths_have_limits() {
     check(
         errors_after(|v| {
-            let producers: Vec<Value> = (0..65)
-                .map(|i| json!({"id": format!("p{i}"), "exchange": "x", "rate_per_s": 1}))
-                .collect();
+            let producers: Vec<Value> =
+                (0..65).map(|i| json!({"id": format!("p{i}"), "exchange": "x", "rate_per_s": 1})).collect();
             v["producers"] = json!(producers);
             let nodes: Vec<Value> = (0..17).map(|i| json!({"id": format!("n{i}")})).collect();
             v["nodes"] = json!(nodes);
@@ -488,8 +442,7 @@ fn links_have_limits_and_partitions_become_faults() {
 fn headers_have_limits() {
     check(
         errors_after(|v| {
-            let headers: serde_json::Map<String, Value> =
-                (0..33).map(|i| (format!("h{i}"), json!("v"))).collect();
+            let headers: serde_json::Map<String, Value> = (0..33).map(|i| (format!("h{i}"), json!("v"))).collect();
             v["producers"][0]["headers"] = Value::Object(headers);
             v["bindings"][0]["headers"] = json!({"": "x"});
         }),
@@ -513,9 +466,7 @@ fn x_match_is_for_headers_exchanges() {
 #[test]
 fn placements_need_enough_distinct_nodes() {
     check(
-        errors_after(|v| {
-            v["queues"][0]["placement"] = json!({"mode": "mirrored", "nodes": ["n1"]})
-        }),
+        errors_after(|v| v["queues"][0]["placement"] = json!({"mode": "mirrored", "nodes": ["n1"]})),
         expect![[r#"queues[0].placement.nodes: a mirrored queue needs at least 2 nodes"#]],
     );
     check(
@@ -523,17 +474,13 @@ fn placements_need_enough_distinct_nodes() {
         expect![[r#"queues[2].placement.nodes: a quorum queue needs at least 2 nodes"#]],
     );
     check(
-        full_errors_after(|v| {
-            v["queues"][0]["placement"] = json!({"mode": "mirrored", "nodes": ["n1", "n9", "n1"]})
-        }),
+        full_errors_after(|v| v["queues"][0]["placement"] = json!({"mode": "mirrored", "nodes": ["n1", "n9", "n1"]})),
         expect![[r#"
             queues[0].placement.nodes[1]: no node with id "n9"
             queues[0].placement.nodes[2]: "n1" is listed twice"#]],
     );
     check(
-        full_errors_after(|v| {
-            v["queues"][1]["placement"] = json!({"mode": "classic", "node": "orders"})
-        }),
+        full_errors_after(|v| v["queues"][1]["placement"] = json!({"mode": "classic", "node": "orders"})),
         expect![[r#"queues[1].placement.node: no node with id "orders" ("orders" is a producer)"#]],
     );
 }
@@ -542,9 +489,7 @@ fn placements_need_enough_distinct_nodes() {
 fn queue_switches_are_consistent() {
     check(
         full_errors_after(|v| v["queues"][2]["durable"] = json!(false)),
-        expect![[
-            r#"queues[2].durable: a quorum queue is always durable; set durable to true or leave it out"#
-        ]],
+        expect![[r#"queues[2].durable: a quorum queue is always durable; set durable to true or leave it out"#]],
     );
     check(
         errors_after(|v| {
@@ -599,9 +544,7 @@ fn consumer_switches_have_limits() {
             consumers[0].stop_s: 5 is not after start_s (5)"#]],
     );
     check(
-        errors_after(|v| {
-            v["consumers"][0]["service"] = json!({"dist": "lognormal", "median_ms": 0, "sigma": 9})
-        }),
+        errors_after(|v| v["consumers"][0]["service"] = json!({"dist": "lognormal", "median_ms": 0, "sigma": 9})),
         expect![[r#"
             consumers[0].service.median_ms: must be above 0
             consumers[0].service.sigma: 9 is above the limit of 5"#]],
@@ -687,14 +630,11 @@ fn random_faults_have_limits() {
                 .map(|i| json!({"kind": "crash_consumer", "target": "audit_c", "mtbf_s": 10 + i, "mttr_s": 1}))
                 .collect();
             v["random_faults"] = json!(faults);
-            let faults: Vec<Value> = (0..60)
-                .map(|i| json!({"at_s": i, "for_s": 0.5, "kind": "crash_node", "target": "n3"}))
-                .collect();
+            let faults: Vec<Value> =
+                (0..60).map(|i| json!({"at_s": i, "for_s": 0.5, "kind": "crash_node", "target": "n3"})).collect();
             v["faults"] = json!(faults);
         }),
-        expect![[
-            r#"faults: 263 faults in all (faults, random_faults and link partitions); the limit is 256"#
-        ]],
+        expect![[r#"faults: 263 faults in all (faults, random_faults and link partitions); the limit is 256"#]],
     );
 }
 
@@ -707,10 +647,7 @@ fn layout_coordinates_have_limits() {
             layout.p1.x: 2e6 is outside ±1e6"#]],
     );
     // Layout keys need not be components: the canvas may place other things (the store).
-    check(
-        errors_after(|v| v["layout"] = json!({"store": {"x": 1, "y": 2}})),
-        expect![[""]],
-    );
+    check(errors_after(|v| v["layout"] = json!({"store": {"x": 1, "y": 2}})), expect![[""]]);
 }
 
 #[test]
@@ -743,9 +680,7 @@ fn all_errors_are_collected() {
 #[test]
 fn errors_are_capped_with_a_count_of_the_rest() {
     let errors = errors_after(|v| {
-        let bindings: Vec<Value> = (0..300)
-            .map(|i| json!({"exchange": format!("e{i}"), "queue": "q1"}))
-            .collect();
+        let bindings: Vec<Value> = (0..300).map(|i| json!({"exchange": format!("e{i}"), "queue": "q1"})).collect();
         v["bindings"] = json!(bindings);
     });
     assert_eq!(errors.len(), 101);
@@ -762,27 +697,12 @@ fn named_problems_carry_their_values_and_their_english_is_the_message() {
     scenario.consumers[0].queue = "nowhere".into();
     scenario.queues[0].id = "has space".into();
     let errors = validate(&scenario).unwrap_err();
-    let problems: Vec<(&str, Option<&Problem>)> = errors
-        .iter()
-        .map(|e| (e.path.as_str(), e.problem.as_ref()))
-        .collect();
-    assert!(problems.contains(&(
-        "producers[0].rate_per_s",
-        Some(&Problem::Negative { value: "-5".into() })
-    )));
-    assert!(problems.contains(&(
-        "consumers[0].queue",
-        Some(&Problem::NoSuchId {
-            kind: IdKind::Queue,
-            id: "nowhere".into()
-        })
-    )));
-    assert!(problems.contains(&(
-        "queues[0].id",
-        Some(&Problem::IdHasSpace {
-            id: "has space".into()
-        })
-    )));
+    let problems: Vec<(&str, Option<&Problem>)> =
+        errors.iter().map(|e| (e.path.as_str(), e.problem.as_ref())).collect();
+    assert!(problems.contains(&("producers[0].rate_per_s", Some(&Problem::Negative { value: "-5".into() }))));
+    assert!(problems
+        .contains(&("consumers[0].queue", Some(&Problem::NoSuchId { kind: IdKind::Queue, id: "nowhere".into() }))));
+    assert!(problems.contains(&("queues[0].id", Some(&Problem::IdHasSpace { id: "has space".into() }))));
     for error in &errors {
         if let Some(problem) = &error.problem {
             assert_eq!(error.message, problem.to_string(), "{}", error.path);

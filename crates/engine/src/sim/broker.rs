@@ -201,7 +201,11 @@ impl Simulation {
                         if !dead_letter {
                             self.answer_producer(msg, attempt, false);
                         }
-                        self.dead_letter_or_drop(copy, Fate::Lost(LossCause::Overflow), What::QueueFullRejectPublishDlx);
+                        self.dead_letter_or_drop(
+                            copy,
+                            Fate::Lost(LossCause::Overflow),
+                            What::QueueFullRejectPublishDlx,
+                        );
                         return;
                     }
                 }
@@ -493,8 +497,7 @@ impl Simulation {
         n.fsync_waiting.clear();
         // Clients connected to this node lose their connection first, so no failover delivers
         // to them.
-        let cut: Vec<usize> =
-            (0..self.consumers.len()).filter(|&ci| self.config.consumers[ci].node == node).collect();
+        let cut: Vec<usize> = (0..self.consumers.len()).filter(|&ci| self.config.consumers[ci].node == node).collect();
         for &ci in &cut {
             self.consumers[ci].connected = false;
         }

@@ -8,8 +8,8 @@ use crate::message::{Epoch, Fate, MessageCopy, Place};
 use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::TimeUs;
-use crate::wires::{Carries, Client, Transfer};
 use crate::trace::What;
+use crate::wires::{Carries, Client, Transfer};
 
 impl Simulation {
     /// Can the broker send this consumer another message now?
@@ -89,7 +89,13 @@ impl Simulation {
         let sent_us = self.now_us + hop_us;
         let arrives = self.consumers[ci].link.transfer(sent_us, Direction::ToClient);
         let carries = if redelivered { Carries::Redelivery } else { Carries::Delivery };
-        self.sight(|| Transfer { message_id: id, carries, client: Client::Consumer(c.0), sent_us, arrives_us: arrives });
+        self.sight(|| Transfer {
+            message_id: id,
+            carries,
+            client: Client::Consumer(c.0),
+            sent_us,
+            arrives_us: arrives,
+        });
         match arrives {
             // A link without delay hands the delivery over at once: no event needed.
             Some(at) if at == self.now_us => self.on_delivery(c, copy),
@@ -179,7 +185,8 @@ impl Simulation {
             state.processing.push(copy);
             let process_epoch = state.process_epoch;
             self.note(id, |cfg| cfg.consumers[ci].name.clone(), What::ProcessingStarted);
-            self.events.push(self.now_us + service_us, Event::ProcessDone { consumer: c, copy, process_epoch, ok: !fails });
+            self.events
+                .push(self.now_us + service_us, Event::ProcessDone { consumer: c, copy, process_epoch, ok: !fails });
         }
     }
 
@@ -243,7 +250,13 @@ impl Simulation {
                 let (channel_epoch, message_id) = (cp.channel_epoch, cp.msg_id);
                 let arrives = self.consumers[ci].link.transfer(self.now_us, Direction::ToBroker);
                 let sent_us = self.now_us;
-                self.sight(|| Transfer { message_id, carries: Carries::Ack, client: Client::Consumer(c.0), sent_us, arrives_us: arrives });
+                self.sight(|| Transfer {
+                    message_id,
+                    carries: Carries::Ack,
+                    client: Client::Consumer(c.0),
+                    sent_us,
+                    arrives_us: arrives,
+                });
                 match arrives {
                     Some(at) => self.events.push(at, Event::AckAtBroker { consumer: c, copy, channel_epoch, ack }),
                     None => {
@@ -358,7 +371,13 @@ impl Simulation {
             cp.place = Place::Orphaned(c);
             cp.fate_if_dropped = if kept { Fate::None } else { Fate::Lost(LossCause::BrokerCrash) };
             if kept {
-                let clone = MessageCopy { place: Place::Ready, redelivered: true, accepted: true, acks_needed: 0, ..cp.clone() };
+                let clone = MessageCopy {
+                    place: Place::Ready,
+                    redelivered: true,
+                    accepted: true,
+                    acks_needed: 0,
+                    ..cp.clone()
+                };
                 let (msg, dead_letter) = (clone.msg, clone.dead_letter);
                 requeued.push(self.copies.insert(clone));
                 if !dead_letter {

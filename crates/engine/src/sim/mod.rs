@@ -13,9 +13,7 @@ use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap;
 
-use crate::config::{
-    Config, ConfirmMode, ConsumerId, NodeId, Placement, ProducerId, QueueId,
-};
+use crate::config::{Config, ConfirmMode, ConsumerId, NodeId, Placement, ProducerId, QueueId};
 use crate::events::EventQueue;
 use crate::link::{Direction, LinkState};
 use crate::message::{Attempt, Epoch, Message, MessageCopy};
@@ -34,31 +32,80 @@ pub(crate) enum Event {
     /// A producer makes its next message.
     Arrival(ProducerId),
     /// A publish reaches the producer's node.
-    PublishAtNode { producer: ProducerId, msg: Key, attempt: Attempt },
+    PublishAtNode {
+        producer: ProducerId,
+        msg: Key,
+        attempt: Attempt,
+    },
     /// The producer's node has done the work of taking a publish: route it.
-    PublishTaken { producer: ProducerId, msg: Key, attempt: Attempt, node_epoch: Epoch },
+    PublishTaken {
+        producer: ProducerId,
+        msg: Key,
+        attempt: Attempt,
+        node_epoch: Epoch,
+    },
     /// A copy forwarded between nodes reaches its queue's leader.
-    CopyAtLeader { copy: Key, node: NodeId },
+    CopyAtLeader {
+        copy: Key,
+        node: NodeId,
+    },
     /// The leader has done the work of storing a copy: enqueue it.
-    CopyTaken { copy: Key, node: NodeId, node_epoch: Epoch },
+    CopyTaken {
+        copy: Key,
+        node: NodeId,
+        node_epoch: Epoch,
+    },
     /// A replica of a copy reaches a mirror.
-    ReplicaAtNode { copy: Key, node: NodeId },
+    ReplicaAtNode {
+        copy: Key,
+        node: NodeId,
+    },
     /// A mirror has stored (and, if persistent, will fsync) a replica.
-    ReplicaTaken { copy: Key, node: NodeId, node_epoch: Epoch },
+    ReplicaTaken {
+        copy: Key,
+        node: NodeId,
+        node_epoch: Epoch,
+    },
     /// A mirror's acknowledgement of a replica reaches the queue's leader.
-    ReplicaAckAtLeader { copy: Key },
+    ReplicaAckAtLeader {
+        copy: Key,
+    },
     /// A node's fsync finished.
-    FsyncDone { node: NodeId, node_epoch: Epoch },
+    FsyncDone {
+        node: NodeId,
+        node_epoch: Epoch,
+    },
     /// A confirm (ok) or nack reaches the producer.
-    ConfirmAtProducer { producer: ProducerId, msg: Key, attempt: Attempt, ok: bool },
+    ConfirmAtProducer {
+        producer: ProducerId,
+        msg: Key,
+        attempt: Attempt,
+        ok: bool,
+    },
     /// The earliest pending confirm deadline of a producer is due.
     ConfirmDeadline(ProducerId),
     /// The producer sends a message again after a back-off.
-    Resend { producer: ProducerId, msg: Key },
-    DeliveryAtConsumer { consumer: ConsumerId, copy: Key },
-    ProcessDone { consumer: ConsumerId, copy: Key, process_epoch: Epoch, ok: bool },
+    Resend {
+        producer: ProducerId,
+        msg: Key,
+    },
+    DeliveryAtConsumer {
+        consumer: ConsumerId,
+        copy: Key,
+    },
+    ProcessDone {
+        consumer: ConsumerId,
+        copy: Key,
+        process_epoch: Epoch,
+        ok: bool,
+    },
     /// An ack (or nack) reaches the broker.
-    AckAtBroker { consumer: ConsumerId, copy: Key, channel_epoch: Epoch, ack: AckKind },
+    AckAtBroker {
+        consumer: ConsumerId,
+        copy: Key,
+        channel_epoch: Epoch,
+        ack: AckKind,
+    },
     /// The head of a queue may have expired.
     ExpiryCheck(QueueId),
     ConsumerJoins(ConsumerId),
@@ -409,9 +456,7 @@ impl Simulation {
             Event::ReplicaTaken { copy, node, node_epoch } => self.on_replica_taken(copy, node, node_epoch),
             Event::ReplicaAckAtLeader { copy } => self.on_replica_ack_at_leader(copy),
             Event::FsyncDone { node, node_epoch } => self.on_fsync_done(node, node_epoch),
-            Event::ConfirmAtProducer { producer, msg, attempt, ok } => {
-                self.on_confirm(producer, msg, attempt, ok)
-            }
+            Event::ConfirmAtProducer { producer, msg, attempt, ok } => self.on_confirm(producer, msg, attempt, ok),
             Event::ConfirmDeadline(producer) => self.on_confirm_deadline(producer),
             Event::Resend { producer, msg } => self.on_resend(producer, msg),
             Event::DeliveryAtConsumer { consumer, copy } => self.on_delivery(consumer, copy),

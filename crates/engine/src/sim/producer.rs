@@ -8,8 +8,8 @@ use crate::message::{Attempt, Fate, Message, ProducerView};
 use crate::report::LossCause;
 use crate::slab::Key;
 use crate::time::{TimeUs, US_PER_S};
-use crate::wires::{Carries, Client, Transfer};
 use crate::trace::What;
+use crate::wires::{Carries, Client, Transfer};
 
 /// The rate in force at `t_us` and when it next changes (a step or a burst edge).
 pub(crate) fn rate_at(profile: &RateProfile, t_us: TimeUs) -> (f64, Option<TimeUs>) {
@@ -196,7 +196,13 @@ impl Simulation {
         if self.watch.is_some() {
             let message_id = self.messages.get(msg).map_or(0, |m| m.id);
             let sent_us = self.now_us;
-            self.sight(|| Transfer { message_id, carries: Carries::Confirm, client: Client::Producer(p.0), sent_us, arrives_us: arrives });
+            self.sight(|| Transfer {
+                message_id,
+                carries: Carries::Confirm,
+                client: Client::Producer(p.0),
+                sent_us,
+                arrives_us: arrives,
+            });
         }
     }
 
