@@ -1,7 +1,7 @@
 //! The same preset gives a byte-identical report natively and compiled to wasm (issue 3, item 8).
 //!
 //! Runs in headless Chromium: `cargo test --target wasm32-unknown-unknown -p mqlab-web` (see
-//! docs/testing.md). Every preset is run here, in wasm, and its `report_to_string` is compared
+//! docs/testing.md). Every preset is run here, in wasm, and its `report_to_pretty_string` is compared
 //! byte for byte with `crates/scenario/tests/snapshots/<preset>.json`, which the native test suite
 //! writes and checks. Both sides checking the same file proves native and wasm agree.
 #![cfg(target_arch = "wasm32")]
@@ -42,7 +42,7 @@ fn every_preset_report_is_byte_identical_to_native() {
         };
         let report = mqlab_scenario::run(&scenario, None)
             .unwrap_or_else(|errors| panic!("preset {preset:?} did not run in wasm: {errors}"));
-        let wasm = mqlab_scenario::report_to_string(&report);
+        let wasm = mqlab_scenario::report_to_pretty_string(&report);
         let native = native.replace("\r\n", "\n");
         if wasm != native {
             differing.push(first_difference(preset, &native, &wasm));
@@ -56,20 +56,21 @@ fn every_preset_report_is_byte_identical_to_native() {
     wasm_bindgen_test::console_log!("{} presets: wasm reports identical to native", SNAPSHOTS.len());
 }
 
-/// One line that locates the first difference, so a failure says where to look (the report is
-/// one line of JSON, so the place is a byte offset with some text around it).
+/// The first line that differs, so a failure says where to look (snapshots hold one value a line).
 fn first_difference(preset: &str, native: &str, wasm: &str) -> String {
-    let at = native.bytes().zip(wasm.bytes()).position(|(n, w)| n != w).unwrap_or(native.len().min(wasm.len()));
-    let around = |text: &str| -> String {
-        let start = at.saturating_sub(60);
-        let end = (at + 60).min(text.len());
-        String::from_utf8_lossy(&text.as_bytes()[start..end]).into_owned()
-    };
-    format!(
-        "  {preset}: first difference at byte {at} (native {} bytes, wasm {} bytes)\n    native: …{}…\n    wasm:   …{}…",
-        native.len(),
-        wasm.len(),
-        around(native),
-        around(wasm)
-    )
+    let mut native_lines = native.lines();
+    let mut wasm_lines = wasm.lines();
+    let mut line = 1;
+    loop {
+        match (native_lines.next(), wasm_lines.next()) {
+            (Some(n), Some(w)) if n == w => line += 1,
+            (n, w) => {
+                return format!(
+                    "  {preset}: first difference at line {line}\n    native: {}\n    wasm:   {}",
+                    n.unwrap_or("(end of the report)"),
+                    w.unwrap_or("(end of the report)")
+                )
+            }
+        }
+    }
 }

@@ -18,7 +18,7 @@ pub mod validate;
 pub use error::{Errors, IdKind, Problem, ScenarioError};
 pub use json::{parse, to_json, to_json_compact};
 pub use link::{decode, decode_compare, encode, encode_compare, LinkError, COMPARE_SEPARATOR};
-pub use report_json::{report_to_json, report_to_string};
+pub use report_json::{report_to_json, report_to_pretty_string, report_to_string};
 pub use schema::*;
 pub use validate::validate;
 

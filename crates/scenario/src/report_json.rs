@@ -59,6 +59,12 @@ pub fn report_to_string(report: &Report) -> String {
     report_to_json(report).to_string()
 }
 
+/// The same JSON indented, one value a line: the form the preset snapshots are kept in, so a
+/// change to a report diffs line by line. It differs from [`report_to_string`] only in whitespace.
+pub fn report_to_pretty_string(report: &Report) -> String {
+    format!("{:#}", report_to_json(report))
+}
+
 fn us_to_ms(us: f64) -> f64 {
     us / 1_000.0
 }

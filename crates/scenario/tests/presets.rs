@@ -2,7 +2,8 @@
 //! through the accounting checker, runs the same twice, matches its report snapshot, and shows
 //! what its lesson claims; `docs/presets.md`'s table is generated from the same runs.
 //!
-//! Snapshots are `tests/snapshots/<preset>.json`, exactly `report_to_string` of the run (no
+//! Snapshots are `tests/snapshots/<preset>.json`, exactly `report_to_pretty_string` of the run
+//! (the compact report JSON indented, one value a line, so a change diffs line by line; no
 //! trailing newline); the wasm identity test (`tests/wasm_identical.rs` at the top level) compares
 //! its own runs with the same files. After an intended engine change, regenerate them and the docs
 //! table with `UPDATE_EXPECT=1 cargo test -p mqlab-scenario --test presets`.
@@ -14,7 +15,9 @@ use std::sync::OnceLock;
 use expect_test::expect_file;
 use mqlab_engine::checker::check_report;
 use mqlab_engine::report::{Bucket, ConsumerStats, LossCause, ProducerStats, Report};
-use mqlab_scenario::{decode, encode, presets, report_to_string, run, validate, Placement, Scenario};
+use mqlab_scenario::{
+    decode, encode, presets, report_to_pretty_string, report_to_string, run, validate, Placement, Scenario,
+};
 
 /// Share links must survive chat tools and browsers (issue 3, item 5).
 const LINK_CHARS_MAX: usize = 2_000;
@@ -256,7 +259,7 @@ fn snapshots_dir() -> PathBuf {
 #[test]
 fn every_preset_report_matches_its_snapshot() {
     for r in runs() {
-        expect_file![snapshots_dir().join(format!("{}.json", r.name))].assert_eq(&r.text);
+        expect_file![snapshots_dir().join(format!("{}.json", r.name))].assert_eq(&report_to_pretty_string(&r.report));
     }
     let names = presets::names();
     let stale: Vec<String> = std::fs::read_dir(snapshots_dir())
