@@ -1,4 +1,4 @@
-//! MQ Lab's web app: a thin Yew layer over the engine (DESIGN §5): the canvas editor, the
+//! MQ Lab's web app: a thin Yew layer over the engine: the canvas editor, the
 //! inspector, runs in a simulation worker with live charts, faults, message lives and compare
 //! mode, share links. `ARCHITECTURE.md` maps the modules.
 //!

@@ -74,7 +74,7 @@ impl ReportView {
         self.totals.iter().find(|(n, _)| *n == name).map(|(_, count)| *count)
     }
 
-    /// Whether every produced message has exactly one ending (DESIGN §3). The engine's checker
+    /// Whether every produced message has exactly one ending (the conservation invariant in `ARCHITECTURE.md`). The engine's checker
     /// enforces this; the page shows it so a learner can see the books balance.
     pub fn balances(&self) -> bool {
         let get = |name| self.total(name).unwrap_or(0);

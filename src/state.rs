@@ -69,7 +69,7 @@ pub struct AppState {
     pub messages_open: bool,
 }
 
-/// Compare mode (issue 4, item 7): B starts as a copy of A; the canvas edits one of them.
+/// Compare mode: B starts as a copy of A; the canvas edits one of them.
 #[derive(Clone, Debug)]
 pub struct Compare {
     pub doc_b: Document,

@@ -1,5 +1,5 @@
 //! The simulation worker's driver in a real browser: compiled to wasm, ticked with the page's
-//! `performance.now()`, encoded with gloo-worker's own codec (issue 4, item 9).
+//! `performance.now()`, encoded with gloo-worker's own codec.
 //!
 //! Runs in headless Chromium: `cargo test --target wasm32-unknown-unknown -p mqlab-web` (see
 //! docs/testing.md). The `Worker` object itself needs the page built by Trunk, so these tests

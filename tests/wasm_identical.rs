@@ -1,4 +1,4 @@
-//! The same preset gives a byte-identical report natively and compiled to wasm (issue 3, item 8).
+//! The same preset gives a byte-identical report natively and compiled to wasm.
 //!
 //! Runs in headless Chromium: `cargo test --target wasm32-unknown-unknown -p mqlab-web` (see
 //! docs/testing.md). Every preset is run here, in wasm, and its `report_to_pretty_string` is compared

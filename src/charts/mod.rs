@@ -1,4 +1,4 @@
-//! The live charts of issue 4, item 5: what each chart shows ([`data`]), how a long series is
+//! The live charts: what each chart shows ([`data`]), how a long series is
 //! thinned to the canvas's pixel columns ([`downsample`]), the report as CSV ([`export`]), the
 //! charts' words in both languages ([`labels`]) and, in the browser only, the drawing itself
 //! with plotters on a canvas (`draw`).

@@ -140,7 +140,7 @@ pub struct FieldSpec {
     pub label: Key,
     /// What the switch does in a real broker, one line.
     pub help: Key,
-    /// The lesson (DESIGN §2) it belongs to; 0 for scenario settings that belong to none.
+    /// The lesson (`docs/curriculum.md`) it belongs to; 0 for scenario settings that belong to none.
     pub lesson: u8,
     pub when: Option<When>,
     /// Whether it may be left empty (JSON `null` clears it).

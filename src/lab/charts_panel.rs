@@ -1,4 +1,4 @@
-//! The live charts (issue 4, item 5): the five charts drawn from the series the simulation
+//! The live charts: the five charts drawn from the series the simulation
 //! workers send, frame by frame, each on its own canvas, under the lab's canvas. A click on a legend entry shows or hides its
 //! series; the mouse over a plot shows the cross-hair read-out on every chart at that time.
 //! Export buttons offer the report as JSON, its buckets as CSV, and each chart as PNG.

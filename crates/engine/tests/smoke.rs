@@ -1,3 +1,5 @@
+//! Smoke test: the plainest pipeline processes every message it produces.
+
 mod common;
 use common::*;
 use mqlab_engine::config::*;

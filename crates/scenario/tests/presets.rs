@@ -19,9 +19,9 @@ use mqlab_scenario::{
     decode, encode, presets, report_to_pretty_string, report_to_string, run, validate, Placement, Scenario,
 };
 
-/// Share links must survive chat tools and browsers (issue 3, item 5).
+/// Share links must survive chat tools and browsers, which cut or refuse longer URLs.
 const LINK_CHARS_MAX: usize = 2_000;
-/// Lessons of DESIGN §2 that queues can express; Kafka's (5, 7, 10) come with logs.
+/// Lessons of the curriculum (`docs/curriculum.md`) that queues can express; Kafka's (5, 7, 10) come with logs.
 const LESSONS: [u32; 10] = [1, 2, 3, 4, 6, 8, 9, 11, 12, 13];
 
 /// One preset run once, shared by every test in this file.

@@ -1,4 +1,4 @@
-//! The lesson presets: one starting scenario per lesson of the curriculum (DESIGN §2) that the
+//! The lesson presets: one starting scenario per lesson of the curriculum (`docs/curriculum.md`) that the
 //! engine can express, as scenario JSON files compiled into the crate.
 //!
 //! Each preset is a plain scenario file beside this one (`<id>.json`), so a teacher edits data,
@@ -71,7 +71,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     PRESETS.iter().filter_map(|(name, json)| parse(json).ok().map(|s| (*name, s))).collect()
 }
 
-/// The lesson (DESIGN §2) a preset belongs to, read from its id's leading number.
+/// The lesson (`docs/curriculum.md`) a preset belongs to, read from its id's leading number.
 pub fn lesson(name: &str) -> Option<u32> {
     source(name)?;
     let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
