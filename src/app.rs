@@ -8,7 +8,6 @@
 use mqlab_scenario::Scenario;
 use yew::prelude::*;
 
-use crate::charts::RunId;
 use crate::editor::{self, Edit};
 use crate::hooks::{self, Shortcut};
 use crate::i18n::{self, t, tf, Key, Lang};
@@ -19,6 +18,7 @@ use crate::lab::inspector::Inspector;
 use crate::lab::messages_panel::MessagesPanel;
 use crate::lab::runbar::{RunBar, SPEEDS, SPEED_DEFAULT};
 use crate::lab::Palette;
+use crate::live::RunId;
 use crate::live::{Effect, HubEvent, HubHandle};
 use crate::message_life::TraceState;
 use crate::sim_worker::{RunState, Speed};

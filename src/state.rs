@@ -9,9 +9,9 @@ use std::rc::Rc;
 use mqlab_scenario::Scenario;
 use yew::prelude::*;
 
-use crate::charts::RunId;
 use crate::editor::{self, Applied, ComponentRef, Document, Edit, Wire};
 use crate::i18n::Lang;
+use crate::live::RunId;
 use crate::message_life::TraceState;
 use crate::sim_worker::RunState;
 

@@ -8,8 +8,9 @@ use expect_test::expect;
 use mqlab_engine::report::{Bucket, LossCause};
 use mqlab_web::charts::downsample::min_max_per_column;
 use mqlab_web::charts::{
-    report_csv, totals_csv, totals_csv_compare, Axis, Chart, ChartData, RunId, RunSeries, SeriesKey, PALETTE,
+    report_csv, totals_csv, totals_csv_compare, Axis, Chart, ChartData, RunSeries, SeriesKey, PALETTE,
 };
+use mqlab_web::live::RunId;
 use serde_json::{json, Value};
 
 const PRESET: &str = "02-peak-shaving";

@@ -8,7 +8,8 @@
 
 use mqlab_engine::report::Report;
 use mqlab_web::charts::draw::{draw_chart, png_data_url, DrawOptions, LegendTarget, Theme};
-use mqlab_web::charts::{Chart, ChartData, Rgb, RunId, RunSeries, SeriesKey};
+use mqlab_web::charts::{Chart, ChartData, Rgb, RunSeries, SeriesKey};
+use mqlab_web::live::RunId;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};

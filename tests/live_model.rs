@@ -5,8 +5,8 @@
 
 use std::cell::Cell;
 
-use mqlab_web::charts::{Chart, RunId, RunSeries};
-use mqlab_web::live::{Effect, LiveModel};
+use mqlab_web::charts::{Chart, RunSeries};
+use mqlab_web::live::{Effect, LiveModel, RunId};
 use mqlab_web::sim_worker::driver::{Driver, NextTick};
 use mqlab_web::sim_worker::protocol::{Command, RunState, Speed, Update};
 

@@ -7,9 +7,9 @@
 use std::rc::Rc;
 
 use mqlab_scenario::schema::FaultKind;
-use mqlab_web::charts::RunId;
 use mqlab_web::editor::{ComponentKind, ComponentRef, Edit};
 use mqlab_web::i18n::Lang;
+use mqlab_web::live::RunId;
 use mqlab_web::sim_worker::RunState;
 use mqlab_web::state::{Action, AppState, Selection};
 use serde_json::json;

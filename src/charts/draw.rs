@@ -14,8 +14,9 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::data::{Axis, Chart, ChartData, Reading, Rgb, RunId, SeriesInfo, SeriesKey};
 use super::downsample::min_max_per_column;
+use super::{Axis, Chart, ChartData, Reading, Rgb, SeriesInfo, SeriesKey};
+use crate::live::RunId;
 
 /// Colours of everything that is not a series.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -6,7 +6,7 @@
 
 use crate::i18n::{loss_cause, t, Key, Lang};
 
-use super::data::{Chart, SeriesKey, Unit};
+use super::catalogue::{Chart, SeriesKey, Unit};
 
 /// The chart's title.
 pub fn chart_title(lang: Lang, chart: Chart) -> &'static str {

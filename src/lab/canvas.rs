@@ -10,13 +10,13 @@ use mqlab_scenario::Scenario;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::charts::RunId;
 use crate::editor::layout::STORE_KEY;
 use crate::editor::{self, ComponentKind, ComponentRef, Edit, Wire, WireKind};
 use crate::i18n::{t, Key, Lang};
 use crate::lab::fault_buttons::FaultButtons;
 use crate::lab::live_layer::{Layer, LiveLayer};
 use crate::live::HubHandle;
+use crate::live::RunId;
 use crate::state::{Action, Selection, View};
 
 /// A component's box, centred on its layout position.

@@ -12,9 +12,10 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::draw::{self, DrawInfo, LegendTarget};
-use crate::charts::{export, labels, Chart, RunId};
+use crate::charts::{export, labels, Chart};
 use crate::hooks;
 use crate::i18n::{t, Key, Lang};
+use crate::live::RunId;
 use crate::live::{use_live, HubHandle};
 use crate::sim_worker::RunState;
 

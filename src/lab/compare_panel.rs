@@ -7,10 +7,11 @@ use mqlab_scenario::Scenario;
 use serde_json::{json, Value};
 use yew::prelude::*;
 
-use crate::charts::{compare_rows, totals_csv_compare, CompareRow, RunId};
+use crate::charts::{compare_rows, totals_csv_compare, CompareRow};
 use crate::editor::compare::differences;
 use crate::hooks;
 use crate::i18n::{self, t, tf, Key, Lang};
+use crate::live::RunId;
 use crate::live::{use_live, HubHandle, RunLive};
 use crate::report_view::TOTAL_NAMES;
 

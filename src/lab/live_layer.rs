@@ -10,10 +10,10 @@ use std::rc::Rc;
 use mqlab_scenario::Scenario;
 use yew::prelude::*;
 
-use crate::charts::RunId;
 use crate::editor::{self, ComponentKind, WireKind};
 use crate::i18n::{self, t, tf, Key, Lang};
 use crate::lab::canvas::{position, store_position, wire_class, wire_path, wire_point, BOX_H, BOX_W};
+use crate::live::RunId;
 use crate::live::{use_live, HubHandle, RunLive};
 use crate::sim_worker::protocol::{Carries, TransferView, WireClient};
 use crate::sim_worker::RunState;

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use mqlab_scenario::Scenario;
 use yew::prelude::*;
 
-use crate::charts::RunId;
 use crate::i18n::{self, t, Key, Lang};
 use crate::lab::timeline::Timeline;
+use crate::live::RunId;
 use crate::live::{use_live, HubHandle, RunLive};
 use crate::report_view::ReportView;
 use crate::sim_worker::{RunState, Speed};

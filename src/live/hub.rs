@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::model::{Effect, LiveModel};
-use crate::charts::RunId;
+use super::RunId;
 use crate::sim_worker::{self, Command, RunState, SimWorker, Speed, Update};
 
 /// What the page hears from the hub besides redraws.
@@ -66,13 +66,6 @@ impl std::ops::Deref for HubHandle {
     type Target = Hub;
     fn deref(&self) -> &Hub {
         &self.0
-    }
-}
-
-fn index(run: RunId) -> usize {
-    match run {
-        RunId::A => 0,
-        RunId::B => 1,
     }
 }
 
@@ -135,7 +128,7 @@ impl Hub {
     /// Compare mode on (run B joins) or off (run B and its worker go).
     pub fn set_compare(&self, compare: bool) {
         if !compare {
-            self.workers.borrow_mut()[1] = None;
+            self.workers.borrow_mut()[RunId::B.index()] = None;
         }
         self.model.borrow_mut().set_compare(compare);
         self.changed();
@@ -203,7 +196,7 @@ impl Hub {
 
     /// The scenario of `run` changed: what the run showed no longer describes it.
     pub fn forget(&self, run: RunId) {
-        if let Some(worker) = self.workers.borrow_mut()[index(run)].as_mut() {
+        if let Some(worker) = self.workers.borrow_mut()[run.index()].as_mut() {
             if worker.loaded_json.take().is_some() {
                 worker.awaiting_load = true;
                 worker.bridge.send(Command::Reset);
@@ -245,7 +238,7 @@ impl Hub {
         let json = mqlab_scenario::to_json(scenario);
         self.spawn_if_needed(run);
         let mut workers = self.workers.borrow_mut();
-        let Some(worker) = workers[index(run)].as_mut() else {
+        let Some(worker) = workers[run.index()].as_mut() else {
             return;
         };
         if worker.loaded_json.as_deref() != Some(json.as_str()) {
@@ -257,13 +250,13 @@ impl Hub {
 
     fn send(&self, run: RunId, command: Command) {
         self.spawn_if_needed(run);
-        if let Some(worker) = self.workers.borrow().get(index(run)).and_then(|w| w.as_ref()) {
+        if let Some(worker) = self.workers.borrow().get(run.index()).and_then(|w| w.as_ref()) {
             worker.bridge.send(command);
         }
     }
 
     fn spawn_if_needed(&self, run: RunId) {
-        if self.workers.borrow()[index(run)].is_some() {
+        if self.workers.borrow()[run.index()].is_some() {
             return;
         }
         let weak = self.myself.clone();
@@ -272,13 +265,13 @@ impl Hub {
                 hub.on_update(run, update);
             }
         });
-        self.workers.borrow_mut()[index(run)] = Some(Worker { bridge, loaded_json: None, awaiting_load: false });
+        self.workers.borrow_mut()[run.index()] = Some(Worker { bridge, loaded_json: None, awaiting_load: false });
     }
 
     fn on_update(&self, run: RunId, update: Update) {
         {
             let mut workers = self.workers.borrow_mut();
-            let Some(worker) = workers[index(run)].as_mut() else {
+            let Some(worker) = workers[run.index()].as_mut() else {
                 return;
             };
             if worker.awaiting_load {
@@ -293,7 +286,7 @@ impl Hub {
             }
             if matches!(update, Update::Crashed { .. }) {
                 // The worker is gone; the next command starts a new one.
-                workers[index(run)] = None;
+                workers[run.index()] = None;
             }
         }
         let effects = self.model.borrow_mut().apply(run, update);

@@ -12,7 +12,8 @@ use std::rc::Rc;
 use mqlab_engine::report::Bucket;
 use serde_json::Value;
 
-use crate::charts::{ChartData, RunId, RunSeries};
+use super::RunId;
+use crate::charts::{ChartData, RunSeries};
 use crate::report_view::ReportView;
 use crate::sim_worker::protocol::{BucketView, Loaded, SnapshotView};
 use crate::sim_worker::{RunState, Update};
@@ -131,20 +132,13 @@ pub struct LiveModel {
     version: u64,
 }
 
-fn index(run: RunId) -> usize {
-    match run {
-        RunId::A => 0,
-        RunId::B => 1,
-    }
-}
-
 impl LiveModel {
     pub fn new() -> LiveModel {
         LiveModel::default()
     }
 
     pub fn run(&self, run: RunId) -> &RunLive {
-        &self.runs[index(run)]
+        &self.runs[run.index()]
     }
 
     /// Bumped by every change; views redraw when it moves.
@@ -160,7 +154,7 @@ impl LiveModel {
     pub fn set_compare(&mut self, compare: bool) {
         self.compare = compare;
         if !compare {
-            self.runs[1] = RunLive::default();
+            self.runs[RunId::B.index()] = RunLive::default();
             self.charts.remove_run(RunId::B);
         }
         self.version += 1;
@@ -203,7 +197,7 @@ impl LiveModel {
 
     /// Forgets what a run showed (the scenario changed): it is idle and unloaded again.
     pub fn forget(&mut self, run: RunId) {
-        self.runs[index(run)] = RunLive::default();
+        self.runs[run.index()] = RunLive::default();
         self.charts.remove_run(run);
         self.version += 1;
     }
@@ -211,7 +205,7 @@ impl LiveModel {
     /// Applies one update from `run`'s worker.
     pub fn apply(&mut self, run: RunId, update: Update) -> Vec<Effect> {
         self.version += 1;
-        let slot = &mut self.runs[index(run)];
+        let slot = &mut self.runs[run.index()];
         match update {
             Update::Loaded(loaded) => {
                 let series = RunSeries::new(loaded.bucket_us as f64 / 1e6, &loaded.queues);
