@@ -35,11 +35,11 @@ const HORIZON_US: u64 = 1_111 * S;
 /// Messages the bare loop completes per iteration.
 const BARE_LOOP_MESSAGES: u64 = 1_000_000;
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/integration/common.rs"]
 mod common;
 
 /// (a): one node, one Poisson producer → direct exchange → queue → one auto-ack consumer: the
-/// engine tests' pipeline (`tests/common`), made M/M/1.
+/// engine tests' pipeline (`tests/integration/common.rs`), made M/M/1.
 fn plain_mm1(horizon_us: u64) -> Config {
     let mut config =
         common::pipeline(ARRIVAL_RATE_PER_S, ServiceTime::Exponential { mean_us: SERVICE_MEAN_US }, horizon_us);

@@ -1,7 +1,7 @@
 //! One behaviour per test, per component: producers, links, nodes, exchanges, queues, consumers,
 //! the store, faults, tracing and memory.
-mod common;
-use common::*;
+
+use crate::common::*;
 use mqlab_engine::config::*;
 use mqlab_engine::report::{LossCause, Outcome};
 use mqlab_engine::trace::What;

@@ -1,7 +1,6 @@
 //! Smoke test: the plainest pipeline processes every message it produces.
 
-mod common;
-use common::*;
+use crate::common::*;
 use mqlab_engine::config::*;
 
 #[test]

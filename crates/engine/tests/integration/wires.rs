@@ -1,9 +1,7 @@
 //! Watching the wires (`Simulation::watch_wires`): snapshots list the messages on the clients'
 //! links — in flight, or dropped a moment ago — and watching changes nothing the run computes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mqlab_engine::config::{ConfirmMode, LinkConfig, ServiceTime};
 use mqlab_engine::wires::{Carries, Client, DROPPED_SHOWN_US};
 use mqlab_engine::Simulation;

@@ -1,8 +1,8 @@
 //! Property tests over random valid pipelines: every report passes the accounting checker
 //! (conservation, losses by cause, series, Little's law), and the same configuration and seed
 //! always give an identical report. A failure prints the whole configuration, seed included.
-mod common;
-use common::*;
+
+use crate::common::*;
 use mqlab_engine::config::*;
 use mqlab_engine::Simulation;
 use proptest::prelude::*;

@@ -2,7 +2,7 @@
 
 use mqlab_scenario::{decode, encode, parse, run, validate};
 
-const DOC: &str = include_str!("../../../docs/scenario.md");
+const DOC: &str = include_str!("../../../../docs/scenario.md");
 
 /// The bodies of the ```json blocks.
 fn json_examples() -> Vec<&'static str> {

@@ -3,9 +3,7 @@
 //! tracking it replaced, `serde_path_to_error`, on random edits of scenarios: values replaced by
 //! random JSON (printed compact and pretty), keys renamed, members removed.
 
-mod common;
-
-use common::{at_path, paths, value, FULL, MINIMAL};
+use crate::common::{at_path, paths, value, FULL, MINIMAL};
 use mqlab_scenario::{parse, presets, Scenario};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};

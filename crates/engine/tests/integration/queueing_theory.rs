@@ -1,7 +1,7 @@
 //! The engine against queueing theory: M/M/1 and M/M/c (Erlang C) mean time in system and mean
 //! number waiting, over long runs, within a few percent of the formulas.
-mod common;
-use common::*;
+
+use crate::common::*;
 use mqlab_engine::config::*;
 
 /// A Poisson source into one queue served by `servers` exponential servers (one consumer with

@@ -1,8 +1,6 @@
 //! The report as JSON: its layout on a hand-made report, and real runs through `run`.
 
-mod common;
-
-use common::{FULL, MINIMAL};
+use crate::common::{FULL, MINIMAL};
 use expect_test::expect;
 use mqlab_engine::report::{
     Bucket, ConsumerStats, Examples, LatencySummary, LittlesLaw, LossCause, ProducerStats, QueueStats, Report,

@@ -1,7 +1,7 @@
 //! The study notes' RabbitMQ claims (loss, duplicates, ordering, overflow, TTL, availability) as a
 //! table: each row is a pipeline, a switch, and what the notes say must happen.
-mod common;
-use common::*;
+
+use crate::common::*;
 use mqlab_engine::config::*;
 use mqlab_engine::report::{LossCause, Report};
 

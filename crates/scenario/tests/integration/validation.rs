@@ -1,8 +1,6 @@
 //! Every validation rule, with its exact path and message; and that all errors are collected.
 
-mod common;
-
-use common::{errors_after, errors_of, full_errors_after, FULL, MINIMAL};
+use crate::common::{errors_after, errors_of, full_errors_after, FULL, MINIMAL};
 use expect_test::{expect, Expect};
 use serde_json::{json, Value};
 

@@ -1,11 +1,9 @@
 //! Garbage in, errors out: random bytes, truncated and mutated JSON, absurd numbers, broken and
 //! hostile links. Nothing here may panic, and nothing invalid may pass validation.
 
-mod common;
-
+use crate::common::{at_path, paths, value, FULL, MINIMAL};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{at_path, paths, value, FULL, MINIMAL};
 use mqlab_engine::config::{limits, Config, FaultAction, LinkRef, Placement};
 use mqlab_scenario::{decode, encode, parse, validate, LinkError, Scenario};
 use proptest::prelude::*;

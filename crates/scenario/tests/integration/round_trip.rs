@@ -1,8 +1,6 @@
 //! Round trips (JSON and share link), defaults, and the conversion into the engine's config.
 
-mod common;
-
-use common::{FULL, MINIMAL};
+use crate::common::{FULL, MINIMAL};
 use expect_test::expect;
 use mqlab_engine::config::{
     self, AckMode, Arrivals, Burst, ConfirmMode, ExchangeKind, FaultAction, LinkConfig, LinkRef, NodeId, Overflow,
